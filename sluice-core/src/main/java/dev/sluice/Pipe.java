@@ -1,0 +1,378 @@
+package dev.sluice;
+
+import dev.sluice.internal.ArraySource;
+import dev.sluice.internal.BatchStage;
+import dev.sluice.internal.ChannelIterator;
+import dev.sluice.internal.Checks;
+import dev.sluice.internal.ConcatSource;
+import dev.sluice.internal.DistinctStage;
+import dev.sluice.internal.DropStage;
+import dev.sluice.internal.DropWhileStage;
+import dev.sluice.internal.FailedSource;
+import dev.sluice.internal.FilterStage;
+import dev.sluice.internal.FlatMapStage;
+import dev.sluice.internal.GenerateSource;
+import dev.sluice.internal.IterableSource;
+import dev.sluice.internal.MapStage;
+import dev.sluice.internal.OnEndStage;
+import dev.sluice.internal.OnStartStage;
+import dev.sluice.internal.OnceSource;
+import dev.sluice.internal.PaginateSource;
+import dev.sluice.internal.PeekStage;
+import dev.sluice.internal.RangeSource;
+import dev.sluice.internal.ScanStage;
+import dev.sluice.internal.Source;
+import dev.sluice.internal.TakeStage;
+import dev.sluice.internal.TakeWhileStage;
+import dev.sluice.internal.Terminals;
+import dev.sluice.internal.UsingSource;
+import dev.sluice.internal.ViaStage;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Collector;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A cold, re-runnable recipe for a stream of elements: a source followed by stages. Building one
+ * does nothing; a terminal operation ({@link #forEach}, {@link #toList}, {@link #into}, …) runs it,
+ * and every run starts from the source again. See the package documentation for the execution
+ * contract: synchronous push on the caller's thread, early stop, resources closed on every way out,
+ * the error rule and cancellation by interrupt.
+ *
+ * <pre>{@code
+ * long active = Pipe.from(users)
+ *     .filter(u -> u.active())
+ *     .map(User::email)
+ *     .batch(500)
+ *     .peek(warehouse::insert)
+ *     .count();
+ * }</pre>
+ *
+ * <p>A {@code Pipe} is immutable and thread-safe; each run is confined to the thread that started
+ * it, except where an operator's name says it adds threads ({@link #iterator()}, {@link
+ * #stream()}). Arguments are checked when the pipe is built: a null function or a negative count
+ * throws then, naming the parameter.
+ *
+ * @param <T> the element type
+ */
+public final class Pipe<T> {
+  /** The default number of elements {@link #iterator()} lets the producer run ahead. */
+  public static final int DEFAULT_BUFFER = 1024;
+
+  /** The default bound on the number of keys {@link #distinct()} remembers. */
+  public static final int DEFAULT_MAX_DISTINCT_KEYS = 1_000_000;
+
+  private final Source<T> source;
+
+  private Pipe(Source<T> source) {
+    this.source = source;
+  }
+
+  // ---------------------------------------------------------------------------------- sources
+
+  /** The given elements, in order. The array is copied. */
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public static <T> Pipe<T> of(T... items) {
+    return new Pipe<>(new ArraySource<>(Checks.notNull(items, "items").clone()));
+  }
+
+  /** No elements. */
+  public static <T> Pipe<T> empty() {
+    return new Pipe<>(new ArraySource<T>(newArray()));
+  }
+
+  /**
+   * The elements of an iterable; each run asks it for a new iterator (closed at the end of the run
+   * if it is {@code AutoCloseable}).
+   */
+  public static <T> Pipe<T> from(Iterable<? extends T> iterable) {
+    return new Pipe<>(new IterableSource<>(Checks.notNull(iterable, "iterable")));
+  }
+
+  /** The rest of an iterator; this pipe can run only once. */
+  public static <T> Pipe<T> from(Iterator<? extends T> iterator) {
+    return new Pipe<>(OnceSource.of(Checks.notNull(iterator, "iterator")));
+  }
+
+  /**
+   * The elements of a stream, which is closed when the run ends; this pipe can run only once. Use
+   * {@link #using} with a stream-returning function for a pipe that can run again.
+   */
+  public static <T> Pipe<T> from(Stream<? extends T> stream) {
+    return new Pipe<>(OnceSource.of(Checks.notNull(stream, "stream")));
+  }
+
+  /**
+   * A source written as plain code; see {@link Generator} and {@link Emitter} for how it is stopped
+   * early. Runs on the thread that runs the pipe.
+   */
+  public static <T> Pipe<T> generate(Generator<T> generator) {
+    return new Pipe<>(new GenerateSource<>(Checks.notNull(generator, "generator")));
+  }
+
+  /**
+   * A paginated source: fetches the page for {@code first}, emits its items, then fetches the page
+   * for its {@link Page#next() next} cursor until a page has none. A page is fetched only when
+   * every item of the previous one was taken, so an early stop fetches no further page.
+   */
+  public static <C, T> Pipe<T> paginate(C first, CheckedFunction<? super C, Page<C, T>> fetch) {
+    return new Pipe<>(new PaginateSource<>(first, Checks.notNull(fetch, "fetch")));
+  }
+
+  /** The longs from {@code from} (inclusive) to {@code to} (exclusive). */
+  public static Pipe<Long> range(long from, long to) {
+    return new Pipe<>(new RangeSource(from, to));
+  }
+
+  /** The elements of each pipe, one pipe after the other. */
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public static <T> Pipe<T> concat(Pipe<? extends T>... pipes) {
+    return concat(List.of(Checks.notNull(pipes, "pipes")));
+  }
+
+  /** The elements of each pipe, one pipe after the other. */
+  public static <T> Pipe<T> concat(List<? extends Pipe<? extends T>> pipes) {
+    List<Source<? extends T>> sources = new ArrayList<>();
+    for (Pipe<? extends T> pipe : Checks.notNull(pipes, "pipes")) {
+      sources.add(Checks.notNull(pipe, "pipes[" + sources.size() + "]").source);
+    }
+    return new Pipe<>(new ConcatSource<>(List.copyOf(sources)));
+  }
+
+  /**
+   * A source bound to a resource: each run calls {@code open}, runs the pipe {@code use} builds on
+   * the resource, and closes the resource when the run ends in any way (a close failure is thrown,
+   * or added as suppressed to the run's failure).
+   *
+   * <pre>{@code
+   * Pipe<String> lines = Pipe.using(() -> Files.lines(path), Pipe::from);
+   * }</pre>
+   */
+  public static <R extends AutoCloseable, T> Pipe<T> using(
+      CheckedSupplier<? extends R> open, CheckedFunction<? super R, Pipe<T>> use) {
+    Checks.notNull(open, "open");
+    Checks.notNull(use, "use");
+    return new Pipe<>(new UsingSource<R, T>(open, resource -> sourceOf(use.apply(resource))));
+  }
+
+  /** A pipe whose every run fails with {@code failure}. */
+  public static <T> Pipe<T> failed(Throwable failure) {
+    Checks.notNull(failure, "failure");
+    return new Pipe<>(new FailedSource<>(() -> failure));
+  }
+
+  // ----------------------------------------------------------------------------------- stages
+
+  /** Each element through {@code mapper}. */
+  public <R> Pipe<R> map(CheckedFunction<? super T, ? extends R> mapper) {
+    return new Pipe<>(new MapStage<>(source, Checks.notNull(mapper, "mapper")));
+  }
+
+  /** The elements {@code predicate} accepts. */
+  public Pipe<T> filter(CheckedPredicate<? super T> predicate) {
+    return new Pipe<>(new FilterStage<>(source, Checks.notNull(predicate, "predicate")));
+  }
+
+  /**
+   * Fan-out: for each element, every element of the pipe {@code mapper} builds, in order. Each
+   * inner pipe runs to its end (or until downstream stops) before the next element is taken.
+   */
+  public <R> Pipe<R> flatMap(CheckedFunction<? super T, ? extends Pipe<? extends R>> mapper) {
+    Checks.notNull(mapper, "mapper");
+    return new Pipe<>(
+        new FlatMapStage<T, R>(
+            source,
+            item ->
+                Checks.notNull(mapper.apply(item), "the pipe returned by flatMap's mapper")
+                    .source));
+  }
+
+  /** Runs {@code action} on each element as it passes. */
+  public Pipe<T> peek(CheckedConsumer<? super T> action) {
+    return new Pipe<>(new PeekStage<>(source, Checks.notNull(action, "action")));
+  }
+
+  /**
+   * The first {@code n} elements. Upstream is stopped as soon as the n-th element has passed: a
+   * generator never produces element n+1 and its {@code finally} blocks run.
+   */
+  public Pipe<T> take(long n) {
+    return new Pipe<>(new TakeStage<>(source, Checks.notNegative(n, "take count")));
+  }
+
+  /** Elements while {@code predicate} holds; stops upstream at the first that fails it. */
+  public Pipe<T> takeWhile(CheckedPredicate<? super T> predicate) {
+    return new Pipe<>(new TakeWhileStage<>(source, Checks.notNull(predicate, "predicate")));
+  }
+
+  /** All but the first {@code n} elements. */
+  public Pipe<T> drop(long n) {
+    return new Pipe<>(new DropStage<>(source, Checks.notNegative(n, "drop count")));
+  }
+
+  /** Skips elements while {@code predicate} holds, then passes the rest. */
+  public Pipe<T> dropWhile(CheckedPredicate<? super T> predicate) {
+    return new Pipe<>(new DropWhileStage<>(source, Checks.notNull(predicate, "predicate")));
+  }
+
+  /**
+   * The first occurrence of each element (by {@code equals}), remembering at most {@link
+   * #DEFAULT_MAX_DISTINCT_KEYS} of them.
+   */
+  public Pipe<T> distinct() {
+    return distinctBy(item -> item, DEFAULT_MAX_DISTINCT_KEYS);
+  }
+
+  /**
+   * The first element of each key. The keys seen are held in memory, so more than {@code maxKeys}
+   * of them fail the run with an error that names {@code maxKeys}.
+   */
+  public <K> Pipe<T> distinctBy(CheckedFunction<? super T, ? extends K> key, int maxKeys) {
+    Checks.notNull(key, "key");
+    Checks.positive(maxKeys, "maxKeys");
+    return new Pipe<>(new DistinctStage<>(source, key, maxKeys));
+  }
+
+  /** The running fold: after each element, {@code fn(previous, element)}, starting at initial. */
+  public <A> Pipe<A> scan(A initial, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
+    return new Pipe<>(new ScanStage<>(source, () -> initial, Checks.notNull(fn, "fn")));
+  }
+
+  /** Lists of {@code size} consecutive elements; the last list may be shorter, none is empty. */
+  public Pipe<List<T>> batch(int size) {
+    return new Pipe<>(new BatchStage<>(source, (int) Checks.positive(size, "batch size")));
+  }
+
+  /** A custom stage; see {@link Stage}. */
+  public <R> Pipe<R> via(Stage<? super T, R> stage) {
+    return new Pipe<>(new ViaStage<>(source, Checks.notNull(stage, "stage"), "via"));
+  }
+
+  // ------------------------------------------------------------------------------------ hooks
+
+  /** Runs {@code action} when a run starts, before the source opens anything. */
+  public Pipe<T> onStart(CheckedRunnable action) {
+    return new Pipe<>(new OnStartStage<>(source, Checks.notNull(action, "action")));
+  }
+
+  /**
+   * Runs {@code action} when a run ended without failure: the input was exhausted or downstream
+   * stopped early. Upstream resources are already closed.
+   */
+  public Pipe<T> onComplete(CheckedRunnable action) {
+    Checks.notNull(action, "action");
+    return new Pipe<>(new OnEndStage<>(source, OnEndStage.When.COMPLETE, failure -> action.run()));
+  }
+
+  /**
+   * Runs {@code action} with the failure when a run fails or is cancelled (a {@link
+   * PipeCancelledException}); the failure then goes on to the caller, with any failure of the
+   * action added as suppressed.
+   */
+  public Pipe<T> onError(CheckedConsumer<? super Throwable> action) {
+    Checks.notNull(action, "action");
+    return new Pipe<>(new OnEndStage<>(source, OnEndStage.When.ERROR, action::accept));
+  }
+
+  /** Runs {@code action} when a run ends in any way, like a {@code finally} block. */
+  public Pipe<T> onClose(CheckedRunnable action) {
+    Checks.notNull(action, "action");
+    return new Pipe<>(new OnEndStage<>(source, OnEndStage.When.CLOSE, failure -> action.run()));
+  }
+
+  // -------------------------------------------------------------------------------- terminals
+
+  /** Runs the pipe, handing each element to {@code action}. */
+  public void forEach(CheckedConsumer<? super T> action) {
+    Terminals.forEach(source, Checks.notNull(action, "action"));
+  }
+
+  /** Runs the pipe and returns its elements in a new mutable list; holds them all in memory. */
+  public List<T> toList() {
+    return Terminals.toList(source);
+  }
+
+  /** Runs the pipe and returns how many elements reached the end. */
+  public long count() {
+    return Terminals.count(source);
+  }
+
+  /** Runs the pipe, folding its elements into {@code identity} with {@code op}. */
+  public T reduce(T identity, CheckedBiFunction<? super T, ? super T, ? extends T> op) {
+    return Terminals.fold(source, identity, Checks.notNull(op, "op"));
+  }
+
+  /** Runs the pipe, folding its elements into an accumulator of another type. */
+  public <A> A fold(A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
+    return Terminals.fold(source, identity, Checks.notNull(fn, "fn"));
+  }
+
+  /** Runs the pipe into a {@link Collector}. */
+  public <A, R> R collect(Collector<? super T, A, R> collector) {
+    return Terminals.collect(source, Checks.notNull(collector, "collector"));
+  }
+
+  /**
+   * Runs the pipe until its first element and returns it (empty for no element, or a null one); the
+   * source is stopped right after it.
+   */
+  public Optional<T> first() {
+    return Terminals.first(source);
+  }
+
+  /**
+   * Runs the pipe into a sink: commits if the run succeeds, aborts it and throws otherwise.
+   *
+   * @return the number of elements written
+   */
+  public long into(Sink<? super T> sink) {
+    return Terminals.into(source, Checks.notNull(sink, "sink"));
+  }
+
+  /**
+   * Starts the run on a virtual thread and returns an iterator over it; the producer runs at most
+   * {@link #DEFAULT_BUFFER} elements ahead. Close the iterator unless it was read to the end.
+   */
+  public CloseableIterator<T> iterator() {
+    return iterator(DEFAULT_BUFFER);
+  }
+
+  /** Like {@link #iterator()}, with the producer at most {@code buffer} elements ahead. */
+  public CloseableIterator<T> iterator(int buffer) {
+    return new ChannelIterator<>(source, (int) Checks.positive(buffer, "buffer"));
+  }
+
+  /**
+   * Starts the run like {@link #iterator()} and returns it as a sequential {@link Stream}; closing
+   * the stream (use try-with-resources) stops the run.
+   */
+  public Stream<T> stream() {
+    CloseableIterator<T> it = iterator();
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+        .onClose(it::close);
+  }
+
+  /**
+   * The number of elements a run will produce, if the pipe knows it without running (a range, a
+   * collection, a map of those), else -1. Progress reporting uses it for an ETA.
+   */
+  public long knownSize() {
+    return source.knownSize();
+  }
+
+  private static <T> Source<T> sourceOf(Pipe<T> pipe) {
+    return Checks.notNull(pipe, "the pipe returned by using's function").source;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T[] newArray() {
+    return (T[]) new Object[0];
+  }
+}

@@ -1,0 +1,38 @@
+package dev.sluice;
+
+/**
+ * A custom stage for {@link Pipe#via(Stage)}, shaped like {@code java.util.stream.Gatherer}: each
+ * run calls {@link #start()} for fresh per-run state, pushes every element to {@link
+ * Integrator#push}, and calls {@link Integrator#finish} at the end of the input (not after an early
+ * stop). Both may emit any number of elements.
+ *
+ * <pre>{@code
+ * Stage<String, String> nonBlankTrimmed = () -> (line, out) -> {
+ *   if (!line.isBlank()) out.emit(line.strip());
+ *   return true;
+ * };
+ * }</pre>
+ *
+ * @param <T> the input element type
+ * @param <R> the output element type
+ */
+@FunctionalInterface
+public interface Stage<T, R> {
+  /** Creates the state of one run. */
+  Integrator<T, R> start() throws Exception;
+
+  /**
+   * The per-run part of a stage; used by one thread at a time.
+   *
+   * @param <T> the input element type
+   * @param <R> the output element type
+   */
+  @FunctionalInterface
+  interface Integrator<T, R> {
+    /** Handles one element; returns {@code false} to stop the run early (upstream then stops). */
+    boolean push(T item, Emitter<R> out) throws Exception;
+
+    /** Called once when the input ended normally; may emit what the stage held back. */
+    default void finish(Emitter<R> out) throws Exception {}
+  }
+}

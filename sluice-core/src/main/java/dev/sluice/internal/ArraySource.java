@@ -1,0 +1,26 @@
+package dev.sluice.internal;
+
+/** {@code Pipe.of}: the elements of an array (copied when the pipe is built). */
+public final class ArraySource<T> extends Source<T> {
+  private final T[] items;
+
+  public ArraySource(T[] items) {
+    super("of");
+    this.items = items;
+  }
+
+  @Override
+  public void run(Downstream<? super T> down) throws Exception {
+    for (T item : items) {
+      CancelSignal.checkInterrupt();
+      if (!down.push(item)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public long knownSize() {
+    return items.length;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.sluice.internal;
+
+/** Argument checks made while a pipeline is built, with messages that name the parameter. */
+public final class Checks {
+  private Checks() {}
+
+  /** Returns {@code value}, or throws a {@link NullPointerException} naming {@code name}. */
+  public static <T> T notNull(T value, String name) {
+    if (value == null) {
+      throw new NullPointerException(name + " must not be null");
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is > 0. */
+  public static long positive(long value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be > 0, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is >= 0. */
+  public static long notNegative(long value, String name) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " must be >= 0, was " + value);
+    }
+    return value;
+  }
+}

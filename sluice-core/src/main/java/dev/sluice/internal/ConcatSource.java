@@ -1,0 +1,37 @@
+package dev.sluice.internal;
+
+import java.util.List;
+
+/** {@code Pipe.concat}: runs sources one after the other. */
+public final class ConcatSource<T> extends Source<T> {
+  private final List<Source<? extends T>> sources;
+
+  public ConcatSource(List<Source<? extends T>> sources) {
+    super("concat");
+    this.sources = sources;
+  }
+
+  @Override
+  public void run(Downstream<? super T> down) throws Exception {
+    StopTracker<T> relay = new StopTracker<>(down);
+    for (Source<? extends T> source : sources) {
+      source.run(relay);
+      if (relay.stopped) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public long knownSize() {
+    long total = 0;
+    for (Source<? extends T> source : sources) {
+      long size = source.knownSize();
+      if (size < 0) {
+        return -1;
+      }
+      total += size;
+    }
+    return total;
+  }
+}

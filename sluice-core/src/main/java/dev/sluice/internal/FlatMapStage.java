@@ -1,0 +1,35 @@
+package dev.sluice.internal;
+
+import dev.sluice.CheckedFunction;
+
+/** {@code flatMap}: runs the pipe built from each element, in order, all the way through. */
+public final class FlatMapStage<T, R> extends Operator<T, R> {
+  private final CheckedFunction<? super T, Source<? extends R>> fn;
+
+  public FlatMapStage(Source<T> upstream, CheckedFunction<? super T, Source<? extends R>> fn) {
+    super(upstream, "flatMap");
+    this.fn = fn;
+  }
+
+  @Override
+  public void run(Downstream<? super R> down) throws Exception {
+    StopTracker<R> relay = new StopTracker<>(down);
+    upstream.run(
+        new Downstream<T>() {
+          private long index;
+
+          @Override
+          public boolean push(T item) throws Exception {
+            Source<? extends R> inner;
+            try {
+              inner = fn.apply(item);
+            } catch (Throwable t) {
+              throw Failures.at(t, describe(), index);
+            }
+            index++;
+            inner.run(relay);
+            return !relay.stopped;
+          }
+        });
+  }
+}

@@ -1,0 +1,25 @@
+package dev.sluice.internal;
+
+import dev.sluice.Generator;
+
+/** {@code Pipe.generate}: runs a generator with an emitter wired to the downstream. */
+public final class GenerateSource<T> extends Source<T> {
+  private final Generator<T> generator;
+
+  public GenerateSource(Generator<T> generator) {
+    super("generate");
+    this.generator = generator;
+  }
+
+  @Override
+  public void run(Downstream<? super T> down) {
+    EmitterImpl<T> out = new EmitterImpl<>(down);
+    try {
+      generator.generate(out);
+    } catch (Throwable t) {
+      out.settle(t, describe());
+      return;
+    }
+    out.checkSwallowed();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.sluice.internal;
+
+import dev.sluice.CheckedFunction;
+import dev.sluice.Page;
+
+/** {@code Pipe.paginate}: fetches a page, pushes its items, follows its cursor. */
+public final class PaginateSource<C, T> extends Source<T> {
+  private final C first;
+  private final CheckedFunction<? super C, Page<C, T>> fetch;
+
+  public PaginateSource(C first, CheckedFunction<? super C, Page<C, T>> fetch) {
+    super("paginate");
+    this.first = first;
+    this.fetch = fetch;
+  }
+
+  @Override
+  public void run(Downstream<? super T> down) throws Exception {
+    C cursor = first;
+    for (long pageNumber = 1; ; pageNumber++) {
+      CancelSignal.checkInterrupt();
+      Page<C, T> page;
+      try {
+        page = fetch.apply(cursor);
+        if (page == null) {
+          throw new NullPointerException("the page function returned null");
+        }
+      } catch (Throwable t) {
+        throw Failures.at(
+            t, describe() + " fetching page " + pageNumber + " (cursor " + cursor + ")");
+      }
+      for (T item : page.items()) {
+        if (!down.push(item)) {
+          return;
+        }
+      }
+      if (!page.hasNext()) {
+        return;
+      }
+      cursor = page.next();
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package dev.sluice.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The bounded hand-off between one producer thread and one consumer thread: a ring of at most
+ * {@code capacity} elements. The producer publishes every element at once (so a slow trickle is
+ * never held back), the consumer returns free room in chunks, and each side parks only when the
+ * ring is full or empty, after a short spin; so a busy boundary costs a few nanoseconds per element
+ * and no thread switch per element.
+ *
+ * <p>Ends: the producer calls {@link #complete(Throwable)} once; the consumer calls {@link
+ * #cancel()} to make the producer's next {@link #put} return {@code false}.
+ *
+ * @param <T> the element type
+ */
+public final class SpscChannel<T> {
+  /** What {@link #take()} returns after the last element. */
+  public static final Object END = new Object();
+
+  private static final int SPINS = 64;
+  private static final VarHandle CONSUMER_WAITING;
+  private static final VarHandle PRODUCER_WAITING;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      CONSUMER_WAITING = lookup.findVarHandle(SpscChannel.class, "consumerWaiting", Thread.class);
+      PRODUCER_WAITING = lookup.findVarHandle(SpscChannel.class, "producerWaiting", Thread.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Object[] ring;
+  private final int mask;
+  private final int capacity;
+  private final int returnEvery;
+
+  private long producerTail;
+  private long producerHeadCache;
+
+  private long consumerHead;
+  private long consumerTailCache;
+  private long consumerReturned;
+
+  private volatile long tail;
+  private volatile long head;
+  private volatile Thread consumerWaiting;
+  private volatile Thread producerWaiting;
+  private volatile boolean cancelled;
+  private volatile boolean completed;
+  private Throwable failure;
+
+  /** A channel that holds at most {@code capacity} elements ({@code capacity >= 1}). */
+  public SpscChannel(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+    }
+    this.capacity = capacity;
+    int size = Integer.highestOneBit(Math.max(1, capacity - 1)) << 1;
+    this.ring = new Object[Math.max(size, 1)];
+    this.mask = ring.length - 1;
+    this.returnEvery = Math.max(1, Math.min(64, capacity / 4));
+  }
+
+  /**
+   * Producer: adds {@code item}, waiting while the channel is full. Returns {@code false}, without
+   * adding it, when the consumer has cancelled.
+   *
+   * @throws CancelSignal if the producer thread is interrupted while waiting for room
+   */
+  public boolean put(T item) {
+    if (cancelled) {
+      return false;
+    }
+    long t = producerTail;
+    if (t - producerHeadCache >= capacity && !awaitRoom(t)) {
+      return false;
+    }
+    ring[(int) t & mask] = item;
+    producerTail = t + 1;
+    tail = t + 1;
+    Thread waiting = consumerWaiting;
+    if (waiting != null && CONSUMER_WAITING.compareAndSet(this, waiting, null)) {
+      LockSupport.unpark(waiting);
+    }
+    return true;
+  }
+
+  private boolean awaitRoom(long t) {
+    for (int spins = 0; ; spins++) {
+      producerHeadCache = head;
+      if (t - producerHeadCache < capacity) {
+        return true;
+      }
+      if (cancelled) {
+        return false;
+      }
+      if (spins < SPINS) {
+        Thread.onSpinWait();
+        continue;
+      }
+      producerWaiting = Thread.currentThread();
+      if (t - head >= capacity && !cancelled) {
+        LockSupport.park(this);
+      }
+      producerWaiting = null;
+      CancelSignal.checkInterrupt();
+    }
+  }
+
+  /** Producer: no more elements; {@code failure} is the producer's failure or {@code null}. */
+  public void complete(Throwable failure) {
+    this.failure = failure;
+    completed = true;
+    Thread waiting = (Thread) CONSUMER_WAITING.getAndSet(this, null);
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+    }
+  }
+
+  /**
+   * Consumer: the next element, waiting while the channel is empty, or {@link #END} once the
+   * producer completed and every element was taken.
+   */
+  public Object take() throws InterruptedException {
+    long h = consumerHead;
+    if (h == consumerTailCache && !awaitItems(h)) {
+      return END;
+    }
+    int index = (int) h & mask;
+    Object item = ring[index];
+    ring[index] = null;
+    consumerHead = h + 1;
+    if (h + 1 - consumerReturned >= returnEvery) {
+      returnRoom(h + 1);
+    }
+    return item;
+  }
+
+  private void returnRoom(long h) {
+    consumerReturned = h;
+    head = h;
+    Thread waiting = producerWaiting;
+    if (waiting != null && PRODUCER_WAITING.compareAndSet(this, waiting, null)) {
+      LockSupport.unpark(waiting);
+    }
+  }
+
+  private boolean awaitItems(long h) throws InterruptedException {
+    if (consumerReturned != h) {
+      returnRoom(h);
+    }
+    for (int spins = 0; ; spins++) {
+      long t = tail;
+      if (t > h) {
+        consumerTailCache = t;
+        return true;
+      }
+      if (completed) {
+        t = tail;
+        consumerTailCache = t;
+        return t > h;
+      }
+      if (spins < SPINS) {
+        Thread.onSpinWait();
+        continue;
+      }
+      consumerWaiting = Thread.currentThread();
+      if (tail == h && !completed) {
+        LockSupport.park(this);
+      }
+      consumerWaiting = null;
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  /** Consumer: stops the producer; its next {@link #put} returns {@code false}. Idempotent. */
+  public void cancel() {
+    cancelled = true;
+    Thread waiting = (Thread) PRODUCER_WAITING.getAndSet(this, null);
+    if (waiting != null) {
+      LockSupport.unpark(waiting);
+    }
+  }
+
+  /** The producer's failure, once {@link #take()} returned {@link #END}; else {@code null}. */
+  public Throwable failure() {
+    return failure;
+  }
+
+  /** The number of elements the channel holds at most. */
+  public int capacity() {
+    return capacity;
+  }
+}

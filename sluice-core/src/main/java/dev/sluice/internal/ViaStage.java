@@ -1,0 +1,52 @@
+package dev.sluice.internal;
+
+import dev.sluice.Stage;
+
+/** {@code via}: runs a custom {@link Stage}. */
+public final class ViaStage<T, R> extends Operator<T, R> {
+  private final Stage<? super T, R> stage;
+
+  public ViaStage(Source<T> upstream, Stage<? super T, R> stage, String name) {
+    super(upstream, name);
+    this.stage = stage;
+  }
+
+  @Override
+  public void run(Downstream<? super R> down) throws Exception {
+    Stage.Integrator<? super T, R> integrator;
+    try {
+      integrator = stage.start();
+    } catch (Throwable t) {
+      throw Failures.at(t, describe() + " starting");
+    }
+    EmitterImpl<R> out = new EmitterImpl<>(down);
+    upstream.run(
+        new Downstream<T>() {
+          private long index;
+
+          @Override
+          public boolean push(T item) {
+            boolean more;
+            try {
+              more = integrator.push(item, out);
+            } catch (Throwable t) {
+              out.settle(t, describe());
+              return false;
+            }
+            index++;
+            out.checkSwallowed();
+            return more && !out.stopped;
+          }
+        });
+    if (out.stopped) {
+      return;
+    }
+    try {
+      integrator.finish(out);
+    } catch (Throwable t) {
+      out.settle(t, describe() + " finishing");
+      return;
+    }
+    out.checkSwallowed();
+  }
+}
