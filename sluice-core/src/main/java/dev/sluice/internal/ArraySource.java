@@ -11,11 +11,16 @@ public final class ArraySource<T> extends Source<T> {
 
   @Override
   public void run(Downstream<? super T> down) throws Exception {
-    for (T item : items) {
-      CancelSignal.checkInterrupt();
-      if (!down.push(item)) {
-        return;
+    int i = 0;
+    try {
+      for (; i < items.length; i++) {
+        CancelSignal.checkInterrupt();
+        if (!down.push(items[i])) {
+          return;
+        }
       }
+    } catch (Throwable t) {
+      throw Failures.atElement(t, describe(), i);
     }
   }
 

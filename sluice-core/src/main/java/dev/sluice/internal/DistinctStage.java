@@ -24,7 +24,6 @@ public final class DistinctStage<T, K> extends Operator<T, T> {
     Set<K> seen = new HashSet<>();
     upstream.run(
         new Downstream<T>() {
-          private long index;
 
           @Override
           public boolean push(T item) throws Exception {
@@ -39,9 +38,8 @@ public final class DistinctStage<T, K> extends Operator<T, T> {
                         + " by another way");
               }
             } catch (Throwable t) {
-              throw Failures.at(t, describe(), index);
+              throw Failures.at(t, describe());
             }
-            index++;
             return !first || down.push(item);
           }
         });

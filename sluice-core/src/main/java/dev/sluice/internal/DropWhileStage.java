@@ -15,7 +15,6 @@ public final class DropWhileStage<T> extends Operator<T, T> {
   public void run(Downstream<? super T> down) throws Exception {
     upstream.run(
         new Downstream<T>() {
-          private long index;
           private boolean dropping = true;
 
           @Override
@@ -24,9 +23,8 @@ public final class DropWhileStage<T> extends Operator<T, T> {
               try {
                 dropping = predicate.test(item);
               } catch (Throwable t) {
-                throw Failures.at(t, describe(), index);
+                throw Failures.at(t, describe());
               }
-              index++;
               if (dropping) {
                 return true;
               }

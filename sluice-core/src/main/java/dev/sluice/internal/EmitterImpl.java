@@ -8,12 +8,15 @@ import dev.sluice.Emitter;
  */
 final class EmitterImpl<T> implements Emitter<T> {
   private final Downstream<? super T> down;
+  private final String where;
   boolean stopped;
   Throwable downstreamFailure;
   long emitted;
 
-  EmitterImpl(Downstream<? super T> down) {
+  /** An emitter into {@code down} for the source or stage {@code where}. */
+  EmitterImpl(Downstream<? super T> down, String where) {
     this.down = down;
+    this.where = where;
   }
 
   @Override
@@ -28,7 +31,7 @@ final class EmitterImpl<T> implements Emitter<T> {
     } catch (Throwable t) {
       stopped = true;
       downstreamFailure = t;
-      throw Failures.sneaky(t);
+      throw Failures.atElement(t, where, emitted);
     }
     emitted++;
     if (!more) {
@@ -40,16 +43,16 @@ final class EmitterImpl<T> implements Emitter<T> {
   /**
    * Settles how a generator or integrator that threw {@code thrown} ended: rethrows the downstream
    * failure if there was one, returns normally if {@code thrown} is (or wraps) the stop signal of
-   * this emitter, and otherwise rethrows {@code thrown} noted with {@code where}.
+   * this emitter, and otherwise rethrows {@code thrown} noted with this emitter's place.
    */
-  void settle(Throwable thrown, String where) {
+  void settle(Throwable thrown) {
     if (downstreamFailure != null) {
       throw Failures.sneaky(Failures.combine(downstreamFailure, thrown));
     }
     if (stopped && isStop(thrown)) {
       return;
     }
-    throw Failures.at(thrown, where, emitted);
+    throw Failures.atElement(thrown, where, emitted);
   }
 
   /** Rethrows a downstream failure the user code swallowed. */

@@ -9,19 +9,27 @@ import dev.sluice.PipeException;
 public final class Failures {
   private Failures() {}
 
-  /**
-   * Notes that {@code failure} came from {@code where} (a stage's description) on its {@code
-   * index}-th element (from 0) and rethrows it unchanged. Declared to return so callers can write
-   * {@code throw Failures.at(...)}.
-   */
-  public static RuntimeException at(Throwable failure, String where, long index) {
-    return at(failure, where + " on element " + (index + 1) + " (counting from 1)");
+  /** Notes that {@code failure} came from {@code where} (a stage) and rethrows it unchanged. */
+  public static RuntimeException at(Throwable failure, String where) {
+    if (isNotable(failure) && note(failure) == null) {
+      failure.addSuppressed(new FailureNote(where));
+    }
+    throw sneaky(failure);
   }
 
-  /** Notes that {@code failure} came from {@code where} and rethrows it unchanged. */
-  public static RuntimeException at(Throwable failure, String where) {
-    if (!(failure instanceof StopSignal) && !(failure instanceof CancelSignal) && !noted(failure)) {
-      failure.addSuppressed(new FailureNote("in " + where));
+  /**
+   * Notes that {@code failure} passed through {@code source} while it was on its {@code index}-th
+   * element (from 0), and rethrows it unchanged. A failure of the source itself gets a note naming
+   * the source.
+   */
+  public static RuntimeException atElement(Throwable failure, String source, long index) {
+    if (isNotable(failure)) {
+      FailureNote note = note(failure);
+      if (note == null) {
+        note = new FailureNote(source);
+        failure.addSuppressed(note);
+      }
+      note.atSourceElement(source, index);
     }
     throw sneaky(failure);
   }
@@ -57,7 +65,8 @@ public final class Failures {
     if (failure instanceof Error error) {
       throw error;
     }
-    String message = failure + note(failure);
+    FailureNote note = note(failure);
+    String message = note == null ? failure.toString() : failure + " (" + note.getMessage() + ")";
     if (Thread.currentThread().isInterrupted()) {
       return new PipeCancelledException("run cancelled: " + message, failure);
     }
@@ -83,21 +92,16 @@ public final class Failures {
     throw (E) failure;
   }
 
-  private static boolean noted(Throwable failure) {
-    for (Throwable s : failure.getSuppressed()) {
-      if (s instanceof FailureNote) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean isNotable(Throwable failure) {
+    return !(failure instanceof StopSignal) && !(failure instanceof CancelSignal);
   }
 
-  private static String note(Throwable failure) {
+  private static FailureNote note(Throwable failure) {
     for (Throwable s : failure.getSuppressed()) {
-      if (s instanceof FailureNote) {
-        return " (" + s.getMessage() + ")";
+      if (s instanceof FailureNote note) {
+        return note;
       }
     }
-    return "";
+    return null;
   }
 }

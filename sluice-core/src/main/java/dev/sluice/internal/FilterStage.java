@@ -13,21 +13,6 @@ public final class FilterStage<T> extends Operator<T, T> {
 
   @Override
   public void run(Downstream<? super T> down) throws Exception {
-    upstream.run(
-        new Downstream<T>() {
-          private long index;
-
-          @Override
-          public boolean push(T item) throws Exception {
-            boolean keep;
-            try {
-              keep = predicate.test(item);
-            } catch (Throwable t) {
-              throw Failures.at(t, describe(), index);
-            }
-            index++;
-            return !keep || down.push(item);
-          }
-        });
+    upstream.run(Specializer.create(FilterPush.class, this, predicate, down));
   }
 }

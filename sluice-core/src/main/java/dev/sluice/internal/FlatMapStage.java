@@ -16,7 +16,6 @@ public final class FlatMapStage<T, R> extends Operator<T, R> {
     StopTracker<R> relay = new StopTracker<>(down);
     upstream.run(
         new Downstream<T>() {
-          private long index;
 
           @Override
           public boolean push(T item) throws Exception {
@@ -24,9 +23,8 @@ public final class FlatMapStage<T, R> extends Operator<T, R> {
             try {
               inner = fn.apply(item);
             } catch (Throwable t) {
-              throw Failures.at(t, describe(), index);
+              throw Failures.at(t, describe());
             }
-            index++;
             inner.run(relay);
             return !relay.stopped;
           }

@@ -13,11 +13,11 @@ public final class GenerateSource<T> extends Source<T> {
 
   @Override
   public void run(Downstream<? super T> down) {
-    EmitterImpl<T> out = new EmitterImpl<>(down);
+    EmitterImpl<T> out = new EmitterImpl<>(down, describe());
     try {
       generator.generate(out);
     } catch (Throwable t) {
-      out.settle(t, describe());
+      out.settle(t);
       return;
     }
     out.checkSwallowed();

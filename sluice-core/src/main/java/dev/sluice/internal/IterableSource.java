@@ -29,27 +29,17 @@ public final class IterableSource<T> extends Source<T> {
   static <T> void push(Iterator<? extends T> it, Downstream<? super T> down, String where)
       throws Exception {
     Throwable failure = null;
+    long index = 0;
     try {
-      long index = 0;
-      while (true) {
+      for (; it.hasNext(); index++) {
         CancelSignal.checkInterrupt();
-        T item;
-        try {
-          if (!it.hasNext()) {
-            return;
-          }
-          item = it.next();
-        } catch (Throwable t) {
-          throw Failures.at(t, where, index);
-        }
-        index++;
-        if (!down.push(item)) {
+        if (!down.push(it.next())) {
           return;
         }
       }
     } catch (Throwable t) {
       failure = t;
-      throw t;
+      throw Failures.atElement(t, where, index);
     } finally {
       if (it instanceof AutoCloseable closeable) {
         Resources.close(closeable, failure);

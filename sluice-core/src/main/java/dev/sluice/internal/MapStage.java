@@ -13,22 +13,7 @@ public final class MapStage<T, R> extends Operator<T, R> {
 
   @Override
   public void run(Downstream<? super R> down) throws Exception {
-    upstream.run(
-        new Downstream<T>() {
-          private long index;
-
-          @Override
-          public boolean push(T item) throws Exception {
-            R result;
-            try {
-              result = fn.apply(item);
-            } catch (Throwable t) {
-              throw Failures.at(t, describe(), index);
-            }
-            index++;
-            return down.push(result);
-          }
-        });
+    upstream.run(Specializer.create(MapPush.class, this, fn, down));
   }
 
   @Override

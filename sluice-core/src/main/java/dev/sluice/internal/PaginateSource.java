@@ -17,6 +17,7 @@ public final class PaginateSource<C, T> extends Source<T> {
   @Override
   public void run(Downstream<? super T> down) throws Exception {
     C cursor = first;
+    long index = 0;
     for (long pageNumber = 1; ; pageNumber++) {
       CancelSignal.checkInterrupt();
       Page<C, T> page;
@@ -29,10 +30,15 @@ public final class PaginateSource<C, T> extends Source<T> {
         throw Failures.at(
             t, describe() + " fetching page " + pageNumber + " (cursor " + cursor + ")");
       }
-      for (T item : page.items()) {
-        if (!down.push(item)) {
-          return;
+      try {
+        for (T item : page.items()) {
+          if (!down.push(item)) {
+            return;
+          }
+          index++;
         }
+      } catch (Throwable t) {
+        throw Failures.atElement(t, describe(), index);
       }
       if (!page.hasNext()) {
         return;

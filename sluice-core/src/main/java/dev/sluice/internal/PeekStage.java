@@ -13,21 +13,7 @@ public final class PeekStage<T> extends Operator<T, T> {
 
   @Override
   public void run(Downstream<? super T> down) throws Exception {
-    upstream.run(
-        new Downstream<T>() {
-          private long index;
-
-          @Override
-          public boolean push(T item) throws Exception {
-            try {
-              action.accept(item);
-            } catch (Throwable t) {
-              throw Failures.at(t, describe(), index);
-            }
-            index++;
-            return down.push(item);
-          }
-        });
+    upstream.run(Specializer.create(PeekPush.class, this, action, down));
   }
 
   @Override

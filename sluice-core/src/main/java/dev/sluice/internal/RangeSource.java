@@ -13,13 +13,18 @@ public final class RangeSource extends Source<Long> {
 
   @Override
   public void run(Downstream<? super Long> down) throws Exception {
-    for (long i = from; i < to; i++) {
-      if (((i - from) & 0x3ff) == 0) {
-        CancelSignal.checkInterrupt();
+    long i = from;
+    try {
+      for (; i < to; i++) {
+        if (((i - from) & 0x3ff) == 0) {
+          CancelSignal.checkInterrupt();
+        }
+        if (!down.push(i)) {
+          return;
+        }
       }
-      if (!down.push(i)) {
-        return;
-      }
+    } catch (Throwable t) {
+      throw Failures.atElement(t, describe(), i - from);
     }
   }
 

@@ -27,7 +27,6 @@ public final class ScanStage<T, A> extends Operator<T, A> {
     }
     upstream.run(
         new Downstream<T>() {
-          private long index;
           private A acc = start;
 
           @Override
@@ -35,9 +34,8 @@ public final class ScanStage<T, A> extends Operator<T, A> {
             try {
               acc = fn.apply(acc, item);
             } catch (Throwable t) {
-              throw Failures.at(t, describe(), index);
+              throw Failures.at(t, describe());
             }
-            index++;
             return down.push(acc);
           }
         });

@@ -29,6 +29,11 @@ public abstract class Source<T> {
    */
   public abstract void run(Downstream<? super T> down) throws Exception;
 
+  /** The index of this node in its chain: 0 for the source, then 1, 2, … for the stages. */
+  public final int position() {
+    return position;
+  }
+
   /** A short description for error notes, like {@code "map (stage 2)"}. */
   public final String describe() {
     return name + " (stage " + position + ")";

@@ -15,7 +15,6 @@ public final class TakeWhileStage<T> extends Operator<T, T> {
   public void run(Downstream<? super T> down) throws Exception {
     upstream.run(
         new Downstream<T>() {
-          private long index;
 
           @Override
           public boolean push(T item) throws Exception {
@@ -23,9 +22,8 @@ public final class TakeWhileStage<T> extends Operator<T, T> {
             try {
               keep = predicate.test(item);
             } catch (Throwable t) {
-              throw Failures.at(t, describe(), index);
+              throw Failures.at(t, describe());
             }
-            index++;
             return keep && down.push(item);
           }
         });

@@ -26,16 +26,14 @@ public final class Terminals {
     run(
         source,
         new Downstream<T>() {
-          private long index;
 
           @Override
           public boolean push(T item) {
             try {
               action.accept(item);
             } catch (Throwable t) {
-              throw Failures.at(t, "forEach (terminal)", index);
+              throw Failures.at(t, "forEach (terminal)");
             }
-            index++;
             return true;
           }
         });
@@ -104,7 +102,7 @@ public final class Terminals {
             try {
               writer.write(item);
             } catch (Throwable t) {
-              throw Failures.at(t, "into (sink)", count[0]);
+              throw Failures.at(t, "into (sink)");
             }
             count[0]++;
             return true;
@@ -126,7 +124,6 @@ public final class Terminals {
 
   private static final class Folder<T, A> implements Downstream<T> {
     private final CheckedBiFunction<? super A, ? super T, ? extends A> fn;
-    private long index;
     A acc;
 
     Folder(A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
@@ -139,9 +136,9 @@ public final class Terminals {
       try {
         acc = fn.apply(acc, item);
       } catch (Throwable t) {
-        throw Failures.at(t, "reduce (terminal)", index);
+        throw Failures.at(t, "reduce (terminal)");
       }
-      index++;
+
       return true;
     }
   }

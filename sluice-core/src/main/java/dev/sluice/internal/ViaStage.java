@@ -19,10 +19,9 @@ public final class ViaStage<T, R> extends Operator<T, R> {
     } catch (Throwable t) {
       throw Failures.at(t, describe() + " starting");
     }
-    EmitterImpl<R> out = new EmitterImpl<>(down);
+    EmitterImpl<R> out = new EmitterImpl<>(down, describe());
     upstream.run(
         new Downstream<T>() {
-          private long index;
 
           @Override
           public boolean push(T item) {
@@ -30,10 +29,9 @@ public final class ViaStage<T, R> extends Operator<T, R> {
             try {
               more = integrator.push(item, out);
             } catch (Throwable t) {
-              out.settle(t, describe());
+              out.settle(t);
               return false;
             }
-            index++;
             out.checkSwallowed();
             return more && !out.stopped;
           }
@@ -44,7 +42,7 @@ public final class ViaStage<T, R> extends Operator<T, R> {
     try {
       integrator.finish(out);
     } catch (Throwable t) {
-      out.settle(t, describe() + " finishing");
+      out.settle(t);
       return;
     }
     out.checkSwallowed();

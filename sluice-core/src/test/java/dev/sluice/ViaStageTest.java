@@ -1,0 +1,71 @@
+package dev.sluice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ViaStageTest {
+  /** Pairs consecutive elements; emits a lone last one at the end. */
+  static Stage<Long, List<Long>> pairs() {
+    return () ->
+        new Stage.Integrator<>() {
+          private Long held;
+
+          @Override
+          public boolean push(Long item, Emitter<List<Long>> out) {
+            if (held == null) {
+              held = item;
+            } else {
+              out.emit(List.of(held, item));
+              held = null;
+            }
+            return true;
+          }
+
+          @Override
+          public void finish(Emitter<List<Long>> out) {
+            if (held != null) {
+              out.emit(List.of(held));
+            }
+          }
+        };
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.sluice.Sizes#sizes")
+  void runsACustomStageWithFreshStatePerRun(int n) {
+    Pipe<List<Long>> pipe = Pipe.from(Sizes.longs(n)).via(pairs());
+    List<List<Long>> first = pipe.toList();
+    assertThat(pipe.toList()).isEqualTo(first);
+    assertThat(first).hasSize((n + 1) / 2);
+    assertThat(first.stream().flatMap(List::stream).toList()).isEqualTo(Sizes.longs(n));
+  }
+
+  @Test
+  void integratorReturningFalseStopsUpstream() {
+    Probe probe = new Probe(100);
+    List<Integer> got = new ArrayList<>();
+    probe
+        .pipe()
+        .via(
+            (Stage<Integer, Integer>)
+                () ->
+                    (item, out) -> {
+                      out.emit(item);
+                      return item < 3;
+                    })
+        .forEach(got::add);
+    assertThat(got).containsExactly(0, 1, 2, 3);
+    assertThat(probe.produced).hasValue(4);
+    assertThat(probe.finallies).hasValue(1);
+  }
+
+  @Test
+  void finishIsNotCalledAfterAnEarlyStop() {
+    assertThat(Pipe.range(0, 9).via(pairs()).take(1).toList()).containsExactly(List.of(0L, 1L));
+  }
+}

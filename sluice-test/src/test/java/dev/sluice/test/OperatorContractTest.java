@@ -1,0 +1,154 @@
+package dev.sluice.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.CloseableIterator;
+import dev.sluice.Diagnostics;
+import dev.sluice.Pipe;
+import dev.sluice.PipeCancelledException;
+import dev.sluice.PipeException;
+import dev.sluice.Stage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract every operator of {@link Pipe} keeps, checked with a {@link ScriptedSource}: empty
+ * input, failure after partial output, early stop, no element n+1 after take(n), cancellation by
+ * interrupt, and an iterator closed early.
+ */
+class OperatorContractTest {
+  /** Each operator applied to a pipe of integers, as a pipe of objects. */
+  static Stream<Arguments> operators() {
+    List<Arguments> ops = new ArrayList<>();
+    add(ops, "map", p -> p.map(x -> x));
+    add(ops, "filter", p -> p.filter(x -> true));
+    add(ops, "flatMap", p -> p.flatMap(x -> Pipe.of(x)));
+    add(ops, "peek", p -> p.peek(x -> {}));
+    add(ops, "take", p -> p.take(Long.MAX_VALUE));
+    add(ops, "takeWhile", p -> p.takeWhile(x -> true));
+    add(ops, "drop", p -> p.drop(0));
+    add(ops, "dropWhile", p -> p.dropWhile(x -> false));
+    add(ops, "distinct", Pipe::distinct);
+    add(ops, "scan", p -> p.scan(0, (a, x) -> x));
+    add(ops, "batch", p -> p.batch(1).map(b -> b.get(0)));
+    add(
+        ops,
+        "via",
+        p ->
+            p.via(
+                (Stage<Object, Object>)
+                    () ->
+                        (x, out) -> {
+                          out.emit(x);
+                          return true;
+                        }));
+    add(ops, "concat", p -> Pipe.concat(p, Pipe.empty()));
+    add(ops, "onStart", p -> p.onStart(() -> {}));
+    add(ops, "onComplete", p -> p.onComplete(() -> {}));
+    add(ops, "onError", p -> p.onError(e -> {}));
+    add(ops, "onClose", p -> p.onClose(() -> {}));
+    return ops.stream();
+  }
+
+  private static void add(List<Arguments> ops, String name, UnaryOperator<Pipe<Object>> op) {
+    ops.add(Arguments.of(Named.of(name, op)));
+  }
+
+  private static Pipe<Object> apply(UnaryOperator<Pipe<Object>> op, ScriptedSource<Integer> s) {
+    return op.apply(s.pipe().map(x -> (Object) x));
+  }
+
+  @ParameterizedTest
+  @MethodSource("operators")
+  void emptyInputGivesNothingAndClosesTheSource(UnaryOperator<Pipe<Object>> op) {
+    ScriptedSource<Integer> source = ScriptedSource.ofRange(0);
+    assertThat(apply(op, source).toList()).isEmpty();
+    assertThat(source.opens()).isEqualTo(1);
+    assertThat(source.closes()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("operators")
+  void failureAfterPartialOutputReachesTheCallerAfterTheElements(UnaryOperator<Pipe<Object>> op) {
+    IOException boom = new IOException("boom");
+    ScriptedSource<Integer> source =
+        ScriptedSource.<Integer>builder().emit(1, 2, 3).fail(() -> boom).emit(4).build();
+    List<Object> seen = new ArrayList<>();
+    assertThatThrownBy(() -> apply(op, source).forEach(seen::add))
+        .isExactlyInstanceOf(PipeException.class)
+        .hasCause(boom);
+    assertThat(seen).containsExactly(1, 2, 3);
+    assertThat(source.pulled()).isEqualTo(3);
+    assertThat(source.closes()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("operators")
+  void earlyStopClosesUpstreamAndRunsTheGeneratorsFinallyOnce(UnaryOperator<Pipe<Object>> op) {
+    ScriptedSource<Integer> source = ScriptedSource.ofRange(100);
+    assertThat(apply(op, source).take(2).toList()).containsExactly(0, 1);
+    assertThat(source.pulled()).isEqualTo(2);
+    assertThat(source.finallies()).isEqualTo(1);
+    assertThat(source.closes()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("operators")
+  void noElementNPlusOneAfterTakeN(UnaryOperator<Pipe<Object>> op) {
+    for (int n : new int[] {1, 10, 33}) {
+      ScriptedSource<Integer> source = ScriptedSource.ofRange(99);
+      assertThat(apply(op, source).take(n).count()).isEqualTo(n);
+      assertThat(source.pulled()).isEqualTo(n);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("operators")
+  void interruptCancelsTheRunAndClosesTheSource(UnaryOperator<Pipe<Object>> op) throws Exception {
+    ScriptedSource<Integer> source =
+        ScriptedSource.<Integer>builder().emit(1).delay(Duration.ofMinutes(1)).emit(2).build();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread runner =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    apply(op, source).count();
+                  } catch (Throwable t) {
+                    thrown.set(t);
+                  }
+                });
+    while (source.pulled() < 1) {
+      Thread.sleep(1);
+    }
+    runner.interrupt();
+    runner.join(10_000);
+    assertThat(runner.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(PipeCancelledException.class);
+    assertThat(source.closes()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @MethodSource("operators")
+  void closingAnIteratorEarlyLeavesNoLiveProducerThread(UnaryOperator<Pipe<Object>> op)
+      throws Exception {
+    ScriptedSource<Integer> source = ScriptedSource.ofRange(10_000);
+    try (CloseableIterator<Object> it = apply(op, source).iterator(16)) {
+      assertThat(it.next()).isEqualTo(0);
+    }
+    assertThat(Diagnostics.liveThreads()).isZero();
+    assertThat(source.finallies()).isEqualTo(1);
+    assertThat(source.closes()).isEqualTo(1);
+    RunChecks.assertNoLiveThreads(Duration.ZERO);
+  }
+}
