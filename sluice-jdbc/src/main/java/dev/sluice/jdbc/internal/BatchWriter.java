@@ -1,0 +1,199 @@
+package dev.sluice.jdbc.internal;
+
+import dev.sluice.jdbc.JdbcException;
+import dev.sluice.jdbc.RowBinder;
+import dev.sluice.jdbc.SinkSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * One run of a JDBC sink: holds one connection with auto-commit off, buffers at most {@code
+ * batchSize} rows, and commits each batch (with the position of its last row, if checkpointed) in
+ * one transaction. A failing batch is rolled back. Confined to the run's thread.
+ *
+ * @param <T> the element type
+ */
+public final class BatchWriter<T> {
+  private final SinkSettings settings;
+  private final RowBinder<? super T> binder;
+  private final CheckpointTable checkpoint;
+  private final Connection connection;
+  private final CancelWatch watch;
+  private final PreparedStatement statement;
+  private final List<T> buffer;
+  private String position;
+  private long batches;
+  private long committedRows;
+  private boolean closed;
+
+  private BatchWriter(
+      SinkSettings settings,
+      RowBinder<? super T> binder,
+      CheckpointTable checkpoint,
+      Connection connection,
+      String sql)
+      throws SQLException {
+    this.settings = settings;
+    this.binder = binder;
+    this.checkpoint = checkpoint;
+    this.connection = connection;
+    this.watch = new CancelWatch(settings.cancelCheck(), Duration.ZERO);
+    this.statement = connection.prepareStatement(sql);
+    this.buffer = new ArrayList<>(Math.min(settings.batchSize(), 10_000));
+  }
+
+  /** Borrows a connection, checks the names and prepares the statement. */
+  public static <T> BatchWriter<T> open(
+      DataSource dataSource,
+      SinkSettings settings,
+      RowBinder<? super T> binder,
+      CheckpointTable checkpoint)
+      throws SQLException {
+    Connection connection = dataSource.getConnection();
+    try {
+      connection.setAutoCommit(false);
+      if (checkpoint != null) {
+        checkpoint.ensure(connection);
+      }
+      TableRef table = TableRef.resolve(connection, settings.table());
+      String sql =
+          WriteSql.of(
+              connection,
+              table,
+              table.columns(settings.columns()),
+              table.columns(settings.key()),
+              settings.mode());
+      return new BatchWriter<>(settings, binder, checkpoint, connection, sql);
+    } catch (SQLException | RuntimeException e) {
+      try (connection) {
+        connection.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /** Adds a row (and the position after it); commits the batch when it is full. */
+  public void add(T item, String positionAfter) throws Exception {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    buffer.add(item);
+    position = positionAfter;
+    if (buffer.size() == settings.batchSize()) {
+      flush();
+    }
+  }
+
+  /** Commits the last batch and returns the connection. */
+  public void commit() throws Exception {
+    flush();
+    close();
+  }
+
+  /** Rolls back the unfinished batch and returns the connection. */
+  public void abort() throws SQLException {
+    if (!closed) {
+      try {
+        connection.rollback();
+      } finally {
+        close();
+      }
+    }
+  }
+
+  private void flush() throws Exception {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    batches++;
+    try {
+      for (T item : buffer) {
+        List<?> values = binder.values(item, settings.columns());
+        if (values.size() != settings.columns().size()) {
+          throw new JdbcException(
+              "the row binder gave "
+                  + values.size()
+                  + " values for the "
+                  + settings.columns().size()
+                  + " columns "
+                  + settings.columns()
+                  + " of table '"
+                  + settings.table()
+                  + "'");
+        }
+        for (int i = 0; i < values.size(); i++) {
+          statement.setObject(i + 1, values.get(i));
+        }
+        statement.addBatch();
+      }
+      watch.watch(statement);
+      try {
+        statement.executeBatch();
+      } finally {
+        watch.done();
+      }
+      if (checkpoint != null) {
+        checkpoint.save(connection, position);
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
+      throw new JdbcException(describe() + " failed and was rolled back: " + message(e), e);
+    }
+    committedRows += buffer.size();
+    buffer.clear();
+  }
+
+  private String describe() throws Exception {
+    Map<String, Object> key = new LinkedHashMap<>();
+    List<?> values = binder.values(buffer.get(0), settings.columns());
+    for (String k : settings.key()) {
+      key.put(k, values.get(settings.columns().indexOf(k)));
+    }
+    return "batch "
+        + batches
+        + " (rows "
+        + (committedRows + 1)
+        + " to "
+        + (committedRows + buffer.size())
+        + ") into table '"
+        + settings.table()
+        + "', first key "
+        + key
+        + ",";
+  }
+
+  private static String message(SQLException e) {
+    SQLException next = e.getNextException();
+    return next == null ? e.getMessage() : next.getMessage();
+  }
+
+  private void close() throws SQLException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    buffer.clear();
+    watch.close();
+    try (connection;
+        statement) {
+      connection.setAutoCommit(true);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.sluice.jdbc.internal;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Cancels a run's blocked statement through {@link Statement#cancel()}, which JDBC drivers honour
+ * where they ignore interrupts. One watcher per run: a virtual thread, started with the first
+ * statement and joined by {@link #close()}, that every {@code check} interval looks whether the
+ * run's thread was interrupted or the statement's deadline passed.
+ *
+ * <p>Created and used on the run's thread; {@link #close()} must be called when the run ends.
+ */
+public final class CancelWatch implements AutoCloseable {
+  private final Thread runner = Thread.currentThread();
+  private final long checkNanos;
+  private final long timeoutNanos;
+  private volatile Statement current;
+  private volatile long deadline;
+  private volatile boolean closed;
+  private volatile boolean timedOut;
+  private Thread watcher;
+
+  /** A watch with the given check interval and per-statement timeout (zero for none). */
+  public CancelWatch(Duration check, Duration timeout) {
+    this.checkNanos = check.toNanos();
+    this.timeoutNanos = timeout.toNanos();
+  }
+
+  /** Watches {@code statement} until {@link #done()}; call right before executing it. */
+  public void watch(Statement statement) {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    timedOut = false;
+    deadline = System.nanoTime() + timeoutNanos;
+    current = statement;
+    if (watcher == null) {
+      watcher = Thread.ofVirtual().name("sluice-jdbc-cancel-watch").start(this::loop);
+    }
+  }
+
+  /** Stops watching the current statement. */
+  public void done() {
+    current = null;
+  }
+
+  /** Whether the last watched statement was cancelled because its deadline passed. */
+  public boolean timedOut() {
+    return timedOut;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    current = null;
+    if (watcher != null) {
+      LockSupport.unpark(watcher);
+      boolean interrupted = Thread.interrupted();
+      while (watcher.isAlive()) {
+        try {
+          watcher.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        runner.interrupt();
+      }
+    }
+  }
+
+  private void loop() {
+    Statement cancelled = null;
+    while (!closed) {
+      LockSupport.parkNanos(checkNanos);
+      Statement statement = current;
+      if (statement == null || statement == cancelled) {
+        continue;
+      }
+      boolean late = timeoutNanos != 0 && System.nanoTime() - deadline > 0;
+      if (runner.isInterrupted() || late) {
+        timedOut = late && !runner.isInterrupted();
+        cancelled = statement;
+        try {
+          statement.cancel();
+        } catch (SQLException | RuntimeException e) {
+          // The statement finished or its connection broke: either way it no longer blocks.
+        }
+      }
+    }
+  }
+}

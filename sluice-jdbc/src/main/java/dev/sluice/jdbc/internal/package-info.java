@@ -1,0 +1,2 @@
+/** The implementation of {@code dev.sluice.jdbc}; not exported. */
+package dev.sluice.jdbc.internal;

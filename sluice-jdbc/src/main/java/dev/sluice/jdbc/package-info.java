@@ -1,0 +1,33 @@
+/**
+ * Sluice JDBC: read tables page by page and write them batch by batch, on plain JDBC.
+ *
+ * <h2>Sources</h2>
+ *
+ * <ul>
+ *   <li>{@link dev.sluice.jdbc.Jdbc#keyset Keyset}: {@code WHERE key > last ORDER BY key LIMIT n};
+ *       every page costs the same, a connection is borrowed per page, and the position (the last
+ *       key) makes it {@link dev.sluice.jdbc.Resumable resumable}. The default choice.
+ *   <li>{@link dev.sluice.jdbc.Jdbc#offset Offset}: {@code LIMIT n OFFSET m}; each page rereads all
+ *       earlier rows. For comparison only.
+ *   <li>{@link dev.sluice.jdbc.Jdbc#cursor Cursor}: one streamed query in one transaction; the
+ *       fastest, but it holds a connection and a snapshot for the whole run and cannot resume.
+ * </ul>
+ *
+ * <h2>Sinks and checkpoints</h2>
+ *
+ * <p>A {@link dev.sluice.jdbc.JdbcSink} commits each batch in its own transaction; a {@link
+ * dev.sluice.jdbc.CheckpointedSink} also saves the source's position in that transaction, so {@link
+ * dev.sluice.jdbc.Checkpoints#resume} continues after the last commit when a job is rerun after a
+ * crash.
+ *
+ * <h2>Contract</h2>
+ *
+ * <p>Table and column names from the caller are checked against {@link java.sql.DatabaseMetaData}
+ * and quoted; values are always bound parameters. Every connection a run borrows is returned on
+ * every way out of the run. Interrupting the run's thread cancels a running statement through
+ * {@link java.sql.Statement#cancel()}: each run that executes a statement has one watcher virtual
+ * thread, joined before the run ends. Database failures reach the caller as one {@link
+ * dev.sluice.jdbc.JdbcException} naming the table and page or batch; a cancelled run ends with
+ * {@link dev.sluice.PipeCancelledException}.
+ */
+package dev.sluice.jdbc;
