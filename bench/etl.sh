@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# ETL benchmark: the same >= 1 GB users CSV to JSON Lines with the e-mail column masked, by
+#  (a) the sluice CLI (`sluice convert --mask email`, two threads),
+#  (b) a hand-written loop on FastCSV + Jackson (sluice-bench's HandLoopEtl, one thread),
+#  (c) Node.js: readline + split(',') + JSON.stringify in an async generator + stream.pipeline,
+#  (d) Node.js: the same with the csv-parse package.
+# (a) and (b) run with the same JAVA_OPTS (default -Xmx64m). Prints seconds, MB/s and peak RSS
+# (from /usr/bin/time) side by side, and checks that (a), (b) and (d) wrote identical output.
+# Settings: GB (default 1) input size; RSS_4GB=1 also runs (a) on a 4 GB input to compare peak
+# RSS; SKIP_NODE=1 skips (c) and (d); SKIP_BUILD=1 reuses the jars. Data in bench/work/etl.
+# Output: stdout and bench/results/etl-<UTC time>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/jdk.sh
+GB=${GB:-1}
+JAVA_OPTS=${JAVA_OPTS:--Xmx64m}
+ROWS_PER_GB=9500000
+work=bench/work/etl
+mkdir -p "$work" bench/results
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f sluice-bench/target/benchmarks.jar ] || [ ! -f sluice-cli/target/sluice.jar ]; then
+  ./build -q -pl sluice-cli,sluice-bench -am package -DskipTests
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "bench/etl.sh: needs /usr/bin/time (apt-get install -y time)" >&2
+  exit 1
+fi
+cli=(java $JAVA_OPTS -jar sluice-cli/target/sluice.jar)
+
+input() { # generates the users CSV of $1 GB once
+  local file="$work/users-${1}g.csv"
+  if [ ! -f "$file" ]; then
+    echo "generating $file ..." >&2
+    "${cli[@]}" generate "$file" --rows $(($1 * ROWS_PER_GB))
+  fi
+  printf '%s\n' "$file"
+}
+
+declare -A secs rss
+measure() { # name command...: runs it under /usr/bin/time, records seconds and peak RSS in MB
+  local name=$1; shift
+  sync
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null
+  read -r s kb <"$work/time.txt"
+  secs[$name]=$s
+  rss[$name]=$((kb / 1024))
+}
+
+in=$(input "$GB")
+mb=$(($(stat -c %s "$in") / 1048576))
+measure a "${cli[@]}" convert "$in" "$work/a.jsonl" --mask email --quiet
+measure b java $JAVA_OPTS -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.HandLoopEtl "$in" "$work/b.jsonl" email
+if [ "${SKIP_NODE:-0}" != 1 ]; then
+  if [ ! -d bench/node/node_modules/csv-parse ]; then
+    (cd bench/node && npm ci --no-audit --no-fund --silent)
+  fi
+  measure c node bench/node/readline-split.js "$in" "$work/c.jsonl" email
+  measure d node bench/node/csv-parse.js "$in" "$work/d.jsonl" email
+fi
+same_b=$(cmp -s "$work/a.jsonl" "$work/b.jsonl" && echo identical || echo DIFFERENT)
+same_d=$([ -f "$work/d.jsonl" ] && (cmp -s "$work/a.jsonl" "$work/d.jsonl" && echo identical || echo DIFFERENT) || echo skipped)
+if [ "${RSS_4GB:-0}" = 1 ]; then
+  in4=$(input 4)
+  measure a4 "${cli[@]}" convert "$in4" "$work/a4.jsonl" --mask email --quiet
+  rm -f "$work/a4.jsonl"
+fi
+rm -f "$work"/[abcd].jsonl
+
+out="bench/results/etl-$(date -u +%Y%m%dT%H%M%SZ).txt"
+{
+  echo "# bench/etl.sh $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -n 1), node $(node --version 2>/dev/null || echo none)"
+  echo "input $in, $mb MiB, JAVA_OPTS $JAVA_OPTS; output of (b) $same_b to (a), of (d) $same_d to (a)"
+  printf '%-34s %9s %9s %12s\n' run seconds MiB/s "peak RSS MB"
+  for k in a b c d a4; do
+    [ -n "${secs[$k]:-}" ] || continue
+    case $k in
+      a) label="(a) sluice convert" ;; b) label="(b) hand loop FastCSV+Jackson" ;;
+      c) label="(c) node readline+split" ;; d) label="(d) node csv-parse" ;;
+      a4) label="(a) sluice convert, 4 GB input" ;;
+    esac
+    size=$mb
+    [ "$k" = a4 ] && size=$(($(stat -c %s "$in4") / 1048576))
+    printf '%-34s %9.2f %9.1f %12d\n' "$label" "${secs[$k]}" "$(awk "BEGIN { print $size / ${secs[$k]} }")" "${rss[$k]}"
+  done
+  printf 'speed-up of (a): %.2fx over (b)' "$(awk "BEGIN { print ${secs[b]} / ${secs[a]} }")"
+  [ -n "${secs[c]:-}" ] && printf ', %.2fx over (c), %.2fx over (d)' \
+    "$(awk "BEGIN { print ${secs[c]} / ${secs[a]} }")" "$(awk "BEGIN { print ${secs[d]} / ${secs[a]} }")"
+  echo
+} | tee "$out"

@@ -1,0 +1,87 @@
+package dev.sluice.cli;
+
+import dev.sluice.PipeException;
+import dev.sluice.io.BadInputException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sluice} command. Exit codes: 0 success, 2 usage error, 3 bad input (the message names
+ * the file, the line or record, and the problem), 1 anything else. No stack trace is printed unless
+ * {@code SLUICE_DEBUG=1}.
+ */
+@Command(
+    name = "sluice",
+    mixinStandardHelpOptions = true,
+    version = "sluice 0.1.0",
+    description = "Streaming pipelines over files: convert, find duplicates, run the demo.",
+    subcommands = {
+      ConvertCommand.class,
+      DupesCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class
+    })
+public final class Main implements Runnable {
+  /** Exit code for success. */
+  static final int OK = 0;
+
+  /** Exit code for a failure that is neither a usage error nor bad input. */
+  static final int FAILED = 1;
+
+  /** Exit code for a usage error. */
+  static final int USAGE = 2;
+
+  /** Exit code for bad input. */
+  static final int BAD_INPUT = 3;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        new CommandLine(this), "a command is required: convert, dupes, demo or generate");
+  }
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
+    return cli.execute(args);
+  }
+
+  private static int report(Throwable e, PrintWriter err) {
+    if (System.getenv("SLUICE_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    int code;
+    String message;
+    if (e instanceof UsageException) {
+      code = USAGE;
+      message = e.getMessage();
+    } else if (e instanceof BadInputException) {
+      code = BAD_INPUT;
+      message = e.getMessage();
+    } else if (e instanceof PipeException && e.getCause() instanceof NoSuchFileException missing) {
+      code = BAD_INPUT;
+      message = missing.getFile() + ": no such file";
+    } else if (e instanceof NoSuchFileException missing) {
+      code = BAD_INPUT;
+      message = missing.getFile() + ": no such file";
+    } else if (e instanceof OutOfMemoryError) {
+      code = FAILED;
+      message = "out of memory; raise -Xmx in JAVA_OPTS or lower the limits";
+    } else {
+      code = FAILED;
+      Throwable cause = e instanceof PipeException && e.getCause() != null ? e.getCause() : e;
+      message = cause.toString();
+    }
+    err.println("sluice: " + message);
+    err.flush();
+    return code;
+  }
+}

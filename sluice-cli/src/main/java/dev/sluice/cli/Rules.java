@@ -1,0 +1,92 @@
+package dev.sluice.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.sluice.Stage;
+import dev.sluice.io.CsvRow;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The row rules of {@code convert}: keep rows where each {@code --where} column equals its value,
+ * then replace {@code --mask} and {@code --hash} columns. Immutable; the stages check the columns
+ * against the first row of each run.
+ */
+record Rules(Map<String, String> where, List<String> mask, List<String> hash) {
+  boolean isEmpty() {
+    return where.isEmpty() && mask.isEmpty() && hash.isEmpty();
+  }
+
+  /** The stage for CSV rows; a rule naming a column not in the header is a usage error. */
+  Stage<CsvRow, CsvRow> csv() {
+    return () ->
+        new Stage.Integrator<>() {
+          private boolean checked;
+
+          @Override
+          public boolean push(CsvRow row, dev.sluice.Emitter<CsvRow> out) {
+            if (!checked) {
+              check(row.header());
+              checked = true;
+            }
+            for (Map.Entry<String, String> w : where.entrySet()) {
+              if (!row.get(w.getKey()).equals(w.getValue())) {
+                return true;
+              }
+            }
+            CsvRow result = row;
+            for (String column : mask) {
+              result = result.with(column, Masking.mask(result.get(column)));
+            }
+            for (String column : hash) {
+              result = result.with(column, Masking.sha256(result.get(column)));
+            }
+            out.emit(result);
+            return true;
+          }
+        };
+  }
+
+  /** Whether a JSON object passes the --where rules (a missing key never equals). */
+  boolean keep(ObjectNode node) {
+    for (Map.Entry<String, String> w : where.entrySet()) {
+      JsonNode value = node.get(w.getKey());
+      if (value == null || !JsonText.of(value).equals(w.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Applies --mask and --hash to the keys a JSON object has (null values stay null). */
+  ObjectNode apply(ObjectNode node) {
+    for (String column : mask) {
+      JsonNode value = node.get(column);
+      if (value != null && !value.isNull()) {
+        node.set(column, TextNode.valueOf(Masking.mask(JsonText.of(value))));
+      }
+    }
+    for (String column : hash) {
+      JsonNode value = node.get(column);
+      if (value != null && !value.isNull()) {
+        node.set(column, TextNode.valueOf(Masking.sha256(JsonText.of(value))));
+      }
+    }
+    return node;
+  }
+
+  private void check(List<String> header) {
+    for (String column : where.keySet()) {
+      requireColumn(header, column, "--where");
+    }
+    mask.forEach(column -> requireColumn(header, column, "--mask"));
+    hash.forEach(column -> requireColumn(header, column, "--hash"));
+  }
+
+  private static void requireColumn(List<String> header, String column, String option) {
+    if (!header.contains(column)) {
+      throw new UsageException(option + " " + column + ": no such column in " + header);
+    }
+  }
+}

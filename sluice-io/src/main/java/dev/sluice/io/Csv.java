@@ -1,0 +1,136 @@
+package dev.sluice.io;
+
+import dev.sluice.Pipe;
+import dev.sluice.Sink;
+import dev.sluice.io.internal.CsvEncoder;
+import dev.sluice.io.internal.RecordMapper;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * CSV on FastCSV: rows by header name, rows mapped to records, and sinks that write RFC 4180 with a
+ * formula-injection guard. The first record of an input is its header.
+ *
+ * <pre>{@code
+ * record User(long id, String email) {}
+ *
+ * Csv.read(Input.file(Path.of("users.csv")), User.class, CsvSettings.defaults())
+ *     .filter(u -> u.id() > 100)
+ *     .into(Csv.sink(Output.file(Path.of("out.csv")), User.class, CsvWriteSettings.defaults()));
+ * }</pre>
+ */
+public final class Csv {
+  private Csv() {}
+
+  /** The rows of a CSV file, with {@link CsvSettings#defaults()}. */
+  public static Pipe<CsvRow> read(Path path) {
+    return read(Input.file(path), CsvSettings.defaults());
+  }
+
+  /**
+   * The rows of a CSV input after its header. Each run opens the input and closes it when the run
+   * ends. An empty input has no header and no rows; a header-only input has no rows. Malformed
+   * input fails the run with a {@link BadInputException} naming the line.
+   */
+  public static Pipe<CsvRow> read(Input input, CsvSettings settings) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(settings, "settings");
+    return Pipe.generate(new CsvSource(input, settings));
+  }
+
+  /**
+   * The rows of a CSV input as records of {@code type}, each component filled from the column of
+   * the same name (strings, numbers, booleans, enums, UUIDs, dates; an empty field is null for
+   * boxed types). A missing column or a value that does not convert fails the run with a {@link
+   * BadInputException}.
+   */
+  public static <R extends Record> Pipe<R> read(Input input, Class<R> type, CsvSettings settings) {
+    Objects.requireNonNull(type, "type");
+    if (!type.isRecord()) {
+      throw new IllegalArgumentException("type must be a record class, was " + type.getName());
+    }
+    return Pipe.using(
+        () -> new MapperHolder<R>(),
+        holder ->
+            read(input, settings)
+                .map(
+                    row -> {
+                      try {
+                        return holder.mapper(type, row).map(row.fields());
+                      } catch (IllegalArgumentException e) {
+                        throw new BadInputException(
+                            input.name(), row.line(), e.getMessage(), null, e);
+                      }
+                    }));
+  }
+
+  /** A sink writing each list of strings as one record (the header is whatever comes first). */
+  public static Sink<List<String>> sink(Output output, CsvWriteSettings settings) {
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(settings, "settings");
+    return output.sink(out -> new CsvEncoder(out, settings));
+  }
+
+  /** A sink writing a header of the component names of {@code type}, then one row per record. */
+  public static <R extends Record> Sink<R> sink(
+      Output output, Class<R> type, CsvWriteSettings settings) {
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(settings, "settings");
+    RecordComponent[] components = Objects.requireNonNull(type, "type").getRecordComponents();
+    if (components == null) {
+      throw new IllegalArgumentException("type must be a record class, was " + type.getName());
+    }
+    List<String> header = Arrays.stream(components).map(RecordComponent::getName).toList();
+    return output.sink(
+        out -> {
+          CsvEncoder csv = new CsvEncoder(out, settings);
+          csv.write(header);
+          return new Encoder<R>() {
+            @Override
+            public void write(R item) throws java.io.IOException {
+              List<String> cells = new ArrayList<>(components.length);
+              for (RecordComponent c : components) {
+                cells.add(String.valueOf(valueOf(c, item)));
+              }
+              csv.write(cells);
+            }
+
+            @Override
+            public void finish() throws java.io.IOException {
+              csv.finish();
+            }
+          };
+        });
+  }
+
+  private static Object valueOf(RecordComponent component, Record item) {
+    try {
+      Object value = component.getAccessor().invoke(item);
+      return value == null ? "" : value;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + component.getName() + ": " + e, e);
+    }
+  }
+
+  /** The per-run record mapper, built from the first row's header. */
+  private static final class MapperHolder<R extends Record> implements AutoCloseable {
+    private final AtomicReference<RecordMapper<R>> mapper = new AtomicReference<>();
+
+    RecordMapper<R> mapper(Class<R> type, CsvRow row) {
+      RecordMapper<R> m = mapper.get();
+      if (m == null) {
+        m = RecordMapper.of(type, row.header());
+        mapper.set(m);
+      }
+      return m;
+    }
+
+    @Override
+    public void close() {}
+  }
+}

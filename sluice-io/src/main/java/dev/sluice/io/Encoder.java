@@ -1,0 +1,19 @@
+package dev.sluice.io;
+
+import java.io.IOException;
+
+/**
+ * Turns elements into bytes on an output stream, for {@link Output#sink}: one encoder per run, used
+ * from one thread. The stream belongs to the {@link Output}, which closes it; an encoder only
+ * flushes what it buffers in {@link #finish()}.
+ *
+ * @param <T> the element type
+ */
+@FunctionalInterface
+public interface Encoder<T> {
+  /** Writes one element. */
+  void write(T item) throws IOException;
+
+  /** Writes whatever the encoder still buffers; called once, before the output commits. */
+  default void finish() throws IOException {}
+}

@@ -1,0 +1,96 @@
+package dev.sluice.io;
+
+import dev.sluice.CheckedSupplier;
+import dev.sluice.io.internal.InputStreams;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where a reader's bytes come from: a file, standard input or any stream, with a name for error
+ * messages. Each {@link #open()} opens a fresh stream (the run that opened it closes it; standard
+ * input is never closed). A gzip stream is recognised by its magic bytes and decompressed, whatever
+ * the name. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Pipe<CsvRow> rows = Csv.read(Input.file(Path.of("users.csv.gz")));
+ * }</pre>
+ */
+public final class Input {
+  private final String name;
+  private final CheckedSupplier<? extends InputStream> opener;
+  private final long size;
+  private final AtomicLong counter;
+
+  private Input(
+      String name, CheckedSupplier<? extends InputStream> opener, long size, AtomicLong counter) {
+    this.name = name;
+    this.opener = opener;
+    this.size = size;
+    this.counter = counter;
+  }
+
+  /** The file at {@code path}; its name in messages is the path. */
+  public static Input file(Path path) {
+    Objects.requireNonNull(path, "path");
+    return new Input(path.toString(), () -> Files.newInputStream(path), -2, null);
+  }
+
+  /** Standard input, named {@code <stdin>}; it is not closed at the end of a run. */
+  public static Input stdin() {
+    return stream("<stdin>", () -> InputStreams.notClosing(System.in));
+  }
+
+  /** The streams {@code opener} returns, one per run, named {@code name} in messages. */
+  public static Input stream(String name, CheckedSupplier<? extends InputStream> opener) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(opener, "opener");
+    return new Input(name, opener, -1, null);
+  }
+
+  /** The name used in error messages. */
+  public String name() {
+    return name;
+  }
+
+  /** The number of raw bytes this input has, if known without reading (a file), else -1. */
+  public long size() {
+    if (size == -2) {
+      try {
+        return Files.size(Path.of(name));
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
+    }
+    return size;
+  }
+
+  /**
+   * This input, adding the number of raw (possibly compressed) bytes read to {@code bytesRead} as
+   * they are read; for progress reports.
+   */
+  public Input counting(AtomicLong bytesRead) {
+    return new Input(name, opener, size, Objects.requireNonNull(bytesRead, "bytesRead"));
+  }
+
+  /** Opens the stream, decompressing gzip; the caller closes it. */
+  public InputStream open() throws IOException {
+    InputStream raw;
+    try {
+      raw = opener.get();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("cannot open " + name + ": " + e, e);
+    }
+    return InputStreams.gunzipIfGzip(counter == null ? raw : InputStreams.counting(raw, counter));
+  }
+
+  @Override
+  public String toString() {
+    return "Input[" + name + "]";
+  }
+}

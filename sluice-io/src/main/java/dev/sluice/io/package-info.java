@@ -1,0 +1,20 @@
+/**
+ * Files and formats for Sluice pipes.
+ *
+ * <p>Sources ({@link dev.sluice.io.Lines}, {@link dev.sluice.io.Csv}, {@link
+ * dev.sluice.io.JsonLines}, {@link dev.sluice.io.FileTree}) are cold {@link dev.sluice.Pipe}s: each
+ * run opens its {@link dev.sluice.io.Input} and closes it when the run ends in any way. Sinks write
+ * to an {@link dev.sluice.io.Output}: a file output writes a temporary file beside the target,
+ * syncs it and renames it into place on commit, and deletes it on abort, so a failed run never
+ * leaves a partial file.
+ *
+ * <p><b>Limits.</b> Every parser has bounds (longest line, largest field, deepest JSON); each is a
+ * named setting with a default, and the {@link dev.sluice.io.BadInputException} that reports a
+ * breach names the setting to raise. No reader holds more than one line or record in memory.
+ *
+ * <p><b>Errors.</b> Malformed input (invalid bytes, a ragged row, a broken JSON line) fails the run
+ * with a {@link dev.sluice.io.BadInputException} that names the input and the line or record; other
+ * I/O failures are checked exceptions, wrapped once by the pipe in {@link
+ * dev.sluice.PipeException}.
+ */
+package dev.sluice.io;
