@@ -5,25 +5,36 @@ import dev.sluice.io.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sluice demo}: the main job on an embedded default. Generates a users CSV in a work folder,
- * converts it to JSON Lines with the e-mails masked, and prints rows, MB/s and peak heap.
+ * {@code sluice demo}: the main jobs on embedded defaults. Generates a users CSV in a work folder,
+ * converts it to JSON Lines with the e-mails masked, and prints rows, MB/s and peak heap; then
+ * seeds users and orders into an embedded database there and exports them by keyset pages to JSON
+ * Lines, e-mails masked ({@link DemoDatabase}).
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Generates a users CSV, converts it to masked JSON Lines, prints a summary.")
+    description =
+        "Generates a users CSV, converts it to masked JSON Lines, then seeds and exports a database,"
+            + " and prints a summary.")
 final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--rows",
       paramLabel = "N",
       description = "rows to generate (default: ${DEFAULT-VALUE})")
   long rows = 2_000_000;
+
+  @Option(
+      names = "--db-users",
+      paramLabel = "N",
+      description = "users to seed into the embedded database (default: ${DEFAULT-VALUE})")
+  long dbUsers = 100_000;
 
   @Option(
       names = "--dir",
@@ -35,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (rows < 0) {
       throw new UsageException("--rows must be >= 0, was " + rows);
+    }
+    if (dbUsers < 0) {
+      throw new UsageException("--db-users must be >= 0, was " + dbUsers);
     }
     Files.createDirectories(dir);
     Path csv = dir.resolve("users.csv");
@@ -60,7 +74,18 @@ final class DemoCommand implements Callable<Integer> {
     }
     System.out.printf("rows: %d%n", converted);
     System.out.printf("output: %s (%.1f MB)%n", jsonl, Files.size(jsonl) / 1048576.0);
-    System.out.printf("summary: %s%n", ConvertCommand.summary(converted, counters));
+    String summary = ConvertCommand.summary(converted, counters);
+    DemoDatabase.Result db = new DemoDatabase(dir, System.err).run(dbUsers);
+    System.out.printf("summary: %s%n", summary);
+    System.out.printf(
+        Locale.ROOT,
+        "database: %,d users and %,d orders seeded, %,d rows exported by keyset pages to %s"
+            + " (e-mails masked) in %.1f s%n",
+        db.users(),
+        db.orders(),
+        db.exported(),
+        db.usersFile().getFileName(),
+        db.seconds());
     return Main.OK;
   }
 }

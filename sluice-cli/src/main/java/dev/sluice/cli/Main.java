@@ -16,10 +16,14 @@ import picocli.CommandLine.Command;
     name = "sluice",
     mixinStandardHelpOptions = true,
     version = "sluice 0.1.0",
-    description = "Streaming pipelines over files: convert, find duplicates, run the demo.",
+    description =
+        "Streaming pipelines over files and databases: convert, find duplicates, export, import,"
+            + " run the demo.",
     subcommands = {
       ConvertCommand.class,
       DupesCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       DemoCommand.class,
       GenerateCommand.class
     })
@@ -39,7 +43,8 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this), "a command is required: convert, dupes, demo or generate");
+        new CommandLine(this),
+        "a command is required: convert, dupes, export, import, demo or generate");
   }
 
   /** Runs the command line and exits with its code. */
@@ -72,6 +77,9 @@ public final class Main implements Runnable {
     } else if (e instanceof NoSuchFileException missing) {
       code = BAD_INPUT;
       message = missing.getFile() + ": no such file";
+    } else if (e instanceof Failures.DatabaseException) {
+      code = FAILED;
+      message = e.getMessage();
     } else if (e instanceof OutOfMemoryError) {
       code = FAILED;
       message = "out of memory; raise -Xmx in JAVA_OPTS or lower the limits";

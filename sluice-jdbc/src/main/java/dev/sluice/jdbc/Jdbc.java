@@ -6,8 +6,11 @@ import dev.sluice.Page;
 import dev.sluice.Pipe;
 import dev.sluice.jdbc.internal.CursorRun;
 import dev.sluice.jdbc.internal.KeysetPage;
+import dev.sluice.jdbc.internal.TableDescriber;
 import dev.sluice.jdbc.internal.TableRun;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -85,6 +88,21 @@ public final class Jdbc {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(binder, "binder");
     return new JdbcSink<>(dataSource, settings, binder);
+  }
+
+  /**
+   * The metadata of {@code table} (matched exactly, else ignoring case, in the current schema):
+   * columns, types and primary key. Borrows one connection and returns it; a missing table fails
+   * with a {@link JdbcException} naming it.
+   */
+  public static TableInfo describe(DataSource dataSource, String table) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(table, "table");
+    try (Connection connection = dataSource.getConnection()) {
+      return TableDescriber.describe(connection, table);
+    } catch (SQLException e) {
+      throw new JdbcException("cannot read the metadata of table '" + table + "': " + e, e);
+    }
   }
 
   /** A HikariCP pool of at most {@link #DEFAULT_POOL_SIZE} connections; close it when done. */

@@ -9,14 +9,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The child process of {@link CrashResumeTest}: runs one checkpointed job to its end (or until it
- * is killed). Arguments: {@code export|import url user [file]}. Slowed by a short pause per row so
- * a kill lands mid-run.
+ * is killed). Arguments: {@code export|import url user [file]}. Slowed by a short pause per row and
+ * printing its progress, so the test can kill it mid-run.
  */
 public final class CrashJob {
   static final int BATCH = 40;
   static final int PAGE = 55;
   static final long PAUSE_NANOS = 300_000;
   static final String STARTED = "job started";
+  static final String ROWS_MARK = "rows ";
 
   private CrashJob() {}
 
@@ -58,7 +59,16 @@ public final class CrashJob {
     return Map.of("a", Integer.valueOf(f[0]), "b", Integer.valueOf(f[1]), "payload", f[2]);
   }
 
+  /** Pauses per row and prints {@code rows N} every {@link #BATCH} rows of this run. */
   private static <T> Pipe<T> slow(Pipe<T> pipe) {
-    return pipe.peek(x -> LockSupport.parkNanos(PAUSE_NANOS));
+    long[] rows = {0};
+    return pipe.peek(
+        x -> {
+          LockSupport.parkNanos(PAUSE_NANOS);
+          if (++rows[0] % BATCH == 0) {
+            System.out.println(ROWS_MARK + rows[0]);
+            System.out.flush();
+          }
+        });
   }
 }

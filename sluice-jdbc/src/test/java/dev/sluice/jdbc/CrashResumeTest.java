@@ -72,9 +72,9 @@ class CrashResumeTest {
       db.closePool();
       Process child = start(db, job);
       awaitStarted(child, log(db));
-      if (!child.waitFor(random.nextInt(1000), TimeUnit.MILLISECONDS)) {
-        child.destroyForcibly().waitFor();
-      }
+      // Past two batches of this run (so something was committed), then a random amount more.
+      awaitRows(child, log(db), 2 * CrashJob.BATCH + random.nextInt(ROWS / KILLS / 2));
+      child.destroyForcibly().waitFor();
       committedAtKill.add(
           ((Number) db.query("SELECT COUNT(*) FROM " + target).get(0).get(0)).longValue());
     }
@@ -95,6 +95,23 @@ class CrashResumeTest {
       assertThat(System.nanoTime() - deadline).as("child started within 30 s").isNegative();
       Thread.sleep(10);
     }
+  }
+
+  private static void awaitRows(Process child, Path log, int rows) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (child.isAlive() && rowsDone(Files.readString(log)) < rows) {
+      assertThat(System.nanoTime() - deadline).as("child reached %d rows within 60 s", rows).isNegative();
+      Thread.sleep(5);
+    }
+  }
+
+  private static long rowsDone(String log) {
+    int at = log.lastIndexOf(CrashJob.ROWS_MARK);
+    if (at < 0) {
+      return 0;
+    }
+    int end = log.indexOf('\n', at);
+    return end < 0 ? 0 : Long.parseLong(log.substring(at + CrashJob.ROWS_MARK.length(), end).strip());
   }
 
   private static Path log(TestDb db) {

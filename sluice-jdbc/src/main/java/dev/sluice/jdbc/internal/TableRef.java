@@ -144,7 +144,7 @@ public final class TableRef {
         (foldedCount > 1 ? "ambiguous " : "no ") + kind + " named '" + wanted + "' in " + where);
   }
 
-  private static String pattern(DatabaseMetaData meta, String name) throws SQLException {
+  static String pattern(DatabaseMetaData meta, String name) throws SQLException {
     if (name == null) {
       return null;
     }

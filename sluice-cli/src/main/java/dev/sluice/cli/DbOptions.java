@@ -1,0 +1,90 @@
+package dev.sluice.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sluice.jdbc.Jdbc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/**
+ * The database options of {@code export} and {@code import}: a JDBC URL, or the embedded default
+ * (H2 in the file {@code WORK/sluice.mv.db}); credentials from the URL, {@code --user} and the
+ * environment variable {@value #PASSWORD_ENV}. {@link #redact} removes every password from a
+ * message before it is printed.
+ */
+final class DbOptions {
+  /** The environment variable that holds the password. */
+  static final String PASSWORD_ENV = "SLUICE_DB_PASSWORD";
+
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("(?i)(password=)([^&;]*)|(//[^/:@\\s]*:)([^@/\\s]*)(@)");
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description = "database URL (default: the embedded H2 database in --work)")
+  String url;
+
+  @Option(names = "--user", paramLabel = "NAME", description = "database user")
+  String user;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "work folder of the embedded database (default: $SLUICE_WORK or ~/.sluice)")
+  Path work;
+
+  /** A pool on the database these options name; close it when done. */
+  HikariDataSource open() throws Exception {
+    if (url == null) {
+      Path dir = work != null ? work : defaultWork();
+      Files.createDirectories(dir);
+      return Jdbc.embedded(dir.resolve("sluice"));
+    }
+    if (!url.startsWith("jdbc:")) {
+      throw new UsageException("--db must be a JDBC URL (jdbc:…), was " + redact(url));
+    }
+    return Jdbc.pool(url, user, System.getenv(PASSWORD_ENV));
+  }
+
+  /** A short name of the database for messages, with no password. */
+  String describe() {
+    return url == null ? "the embedded database" : redact(url);
+  }
+
+  /** {@code message} with the password of the URL and of the environment replaced by ***. */
+  String redact(String message) {
+    if (message == null) {
+      return null;
+    }
+    Matcher m = URL_PASSWORD.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement = m.group(1) != null ? m.group(1) + "***" : m.group(3) + "***@";
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    String result = out.toString();
+    for (String secret : new String[] {System.getenv(PASSWORD_ENV), urlPassword()}) {
+      if (secret != null && !secret.isEmpty()) {
+        result = result.replace(secret, "***");
+      }
+    }
+    return result;
+  }
+
+  private String urlPassword() {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_PASSWORD.matcher(url);
+    return m.find() ? (m.group(2) != null ? m.group(2) : m.group(4)) : null;
+  }
+
+  private static Path defaultWork() {
+    String env = System.getenv("SLUICE_WORK");
+    return env != null ? Path.of(env) : Path.of(System.getProperty("user.home"), ".sluice");
+  }
+}

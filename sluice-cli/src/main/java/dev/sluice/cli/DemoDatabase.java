@@ -1,0 +1,166 @@
+package dev.sluice.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sluice.Pipe;
+import dev.sluice.jdbc.Jdbc;
+import dev.sluice.jdbc.RowBinder;
+import dev.sluice.jdbc.SinkSettings;
+import dev.sluice.jdbc.TableInfo;
+import dev.sluice.jdbc.TableQuery;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The database part of {@code sluice demo}: seeds users and their orders (0 to 4 per user, keyed by
+ * {@code (user_id, order_no)}) into a fresh embedded database in the work folder, then exports both
+ * tables with keyset pagination to JSON Lines, the users' e-mails masked, with progress.
+ */
+final class DemoDatabase {
+  private static final int BATCH = 2000;
+  private static final String[] ORDER_STATUS = {"paid", "paid", "shipped", "refunded", "open"};
+  private final Path dir;
+  private final PrintStream err;
+
+  /** What the database part did. */
+  record Result(long users, long orders, long exported, double seconds, Path usersFile) {}
+
+  DemoDatabase(Path dir, PrintStream err) {
+    this.dir = dir;
+    this.err = err;
+  }
+
+  Result run(long users) throws Exception {
+    long start = System.nanoTime();
+    Path file = dir.resolve("demo-db");
+    Files.deleteIfExists(Path.of(file + ".mv.db"));
+    try (HikariDataSource db = Jdbc.embedded(file)) {
+      createTables(db);
+      err.printf("sluice demo: seeding %,d users and their orders into %s.mv.db%n", users, file);
+      long orders = seed(db, users);
+      err.printf(
+          "sluice demo: seeded %,d orders in %.1f s; exporting both tables by keyset pages%n",
+          orders, (System.nanoTime() - start) / 1e9);
+      Path usersOut = dir.resolve("users-db.jsonl");
+      long exported = export(db, "users", usersOut, DemoDatabase::maskEmail);
+      exported += export(db, "orders", dir.resolve("orders-db.jsonl"), row -> row);
+      return new Result(users, orders, exported, (System.nanoTime() - start) / 1e9, usersOut);
+    }
+  }
+
+  private static void createTables(HikariDataSource db) throws Exception {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE users (id BIGINT PRIMARY KEY, first_name VARCHAR(40), last_name"
+              + " VARCHAR(40), email VARCHAR(100), city VARCHAR(40), company VARCHAR(40), status"
+              + " VARCHAR(12), signup_date DATE, note VARCHAR(200))");
+      s.execute(
+          "CREATE TABLE orders (user_id BIGINT NOT NULL, order_no INT NOT NULL, amount"
+              + " NUMERIC(10,2) NOT NULL, status VARCHAR(12), ordered_at TIMESTAMP,"
+              + " PRIMARY KEY (user_id, order_no))");
+    }
+  }
+
+  private long seed(HikariDataSource db, long users) {
+    Counters counters = new Counters();
+    Progress progress = Progress.start("demo seed", counters, -1, err);
+    try {
+      RowBinder<List<String>> user =
+          (row, columns) ->
+              List.of(
+                  Long.parseLong(row.get(0)),
+                  row.get(1),
+                  row.get(2),
+                  row.get(3),
+                  row.get(4),
+                  row.get(5),
+                  row.get(6),
+                  LocalDate.parse(row.get(7)),
+                  row.get(8));
+      UsersGenerator.rows(users, 42)
+          .peek(row -> counters.rows.incrementAndGet())
+          .into(
+              Jdbc.sink(
+                  db,
+                  SinkSettings.insert("users", UsersGenerator.HEADER, "id").withBatchSize(BATCH),
+                  user));
+      List<String> columns = List.of("user_id", "order_no", "amount", "status", "ordered_at");
+      RowBinder<List<Object>> order = (row, names) -> row;
+      return Pipe.range(1, users + 1)
+          .flatMap(DemoDatabase::orders)
+          .peek(row -> counters.rows.incrementAndGet())
+          .into(
+              Jdbc.sink(
+                  db,
+                  SinkSettings.insert("orders", columns, "user_id", "order_no")
+                      .withBatchSize(BATCH),
+                  order));
+    } finally {
+      progress.close();
+    }
+  }
+
+  private static Pipe<List<Object>> orders(long user) {
+    SplittableRandom r = new SplittableRandom(user * 0x9E3779B97F4A7C15L);
+    int n = r.nextInt(5);
+    return Pipe.range(1, n + 1)
+        .map(
+            i ->
+                List.<Object>of(
+                    user,
+                    i.intValue(),
+                    BigDecimal.valueOf(r.nextInt(1, 100_000), 2),
+                    ORDER_STATUS[r.nextInt(ORDER_STATUS.length)],
+                    LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(r.nextInt(500_000))));
+  }
+
+  private long export(
+      HikariDataSource db,
+      String table,
+      Path out,
+      dev.sluice.CheckedFunction<Map<String, Object>, Map<String, Object>> transform)
+      throws Exception {
+    Files.deleteIfExists(PartFile.part(out));
+    Files.deleteIfExists(PartFile.pos(out));
+    TableInfo info = Jdbc.describe(db, table);
+    TableQuery query =
+        TableQuery.of(info.name(), info.primaryKey().toArray(String[]::new)).withPageSize(BATCH);
+    Counters counters = new Counters();
+    long rows;
+    Progress progress = Progress.start("demo export " + table, counters, -1, err);
+    try {
+      rows =
+          new Exporter(db, query, info.columns(), Format.JSONL, transform, counters)
+              .toFile(out, "demo " + table, null);
+    } finally {
+      progress.close();
+    }
+    err.printf(
+        Locale.ROOT,
+        "sluice demo: exported %,d %s to %s (%.1f MB)%n",
+        rows,
+        table,
+        out,
+        Files.size(out) / 1048576.0);
+    return rows;
+  }
+
+  private static Map<String, Object> maskEmail(Map<String, Object> row) {
+    Map<String, Object> masked = new LinkedHashMap<>(row);
+    if (masked.get("email") instanceof String email) {
+      masked.put("email", Masking.mask(email));
+    }
+    return masked;
+  }
+}

@@ -1,0 +1,157 @@
+package dev.sluice.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.sluice.jdbc.Jdbc;
+import dev.sluice.jdbc.TableInfo;
+import dev.sluice.jdbc.TableQuery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sluice export}: a table to CSV or JSON Lines, by keyset pages, resumable. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Exports a table to CSV or JSON Lines (.csv, .jsonl, .ndjson, each optionally .gz), reading it"
+          + " in key order a batch at a time.",
+      "The output is written to OUTPUT.part with its position in OUTPUT.part.pos after each batch,"
+          + " and renamed into place at the end; --resume continues an interrupted run."
+    })
+final class ExportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "OUTPUT", description = "output file, or - for stdout")
+  String output;
+
+  @Mixin DbOptions db = new DbOptions();
+
+  @Option(names = "--table", required = true, paramLabel = "T", description = "table to export")
+  String table;
+
+  @Option(
+      names = "--key",
+      split = ",",
+      paramLabel = "COL",
+      description = "unique key to page by (default: the primary key)")
+  List<String> key = new ArrayList<>();
+
+  @Option(
+      names = "--columns",
+      split = ",",
+      paramLabel = "COL",
+      description = "columns to write, in order (default: all)")
+  List<String> columns = new ArrayList<>();
+
+  @Option(
+      names = "--filter",
+      paramLabel = "COL=VALUE",
+      description = "keep rows whose column equals the value (empty value: IS NULL); repeatable")
+  List<String> filters = new ArrayList<>();
+
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description = "rows per page and per checkpoint (default: ${DEFAULT-VALUE})")
+  int batch = 1000;
+
+  @Option(names = "--resume", description = "continue an interrupted export of the same OUTPUT")
+  boolean resume;
+
+  @Option(names = "--to", paramLabel = "FORMAT", description = "output format: csv or jsonl")
+  String to;
+
+  @Option(names = "--quiet", description = "no progress or summary on stderr")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Format format = Format.resolve(output, to, "--to");
+    if (batch <= 0) {
+      throw new UsageException("--batch must be > 0, was " + batch);
+    }
+    boolean stdout = output.equals("-");
+    if (stdout && resume) {
+      throw new UsageException("--resume needs an OUTPUT file, not -");
+    }
+    Path file = stdout ? null : Path.of(output).toAbsolutePath();
+    PartFile.Saved saved = stdout ? null : leftovers(file);
+    try (HikariDataSource pool = db.open()) {
+      TableInfo info = Jdbc.describe(pool, table);
+      TableQuery query = TableFilter.query(info, key, filters).withPageSize(batch);
+      List<String> out =
+          columns.isEmpty() ? info.columns() : columns.stream().map(info::column).toList();
+      Counters counters = new Counters();
+      Exporter exporter = new Exporter(pool, query, out, format, row -> row, counters);
+      Progress progress = quiet ? null : Progress.start("export", counters, -1, System.err);
+      long rows;
+      try {
+        if (stdout) {
+          rows = exporter.toStream(System.out);
+          System.out.flush();
+        } else {
+          String fingerprint = fingerprint(query, out, format);
+          if (saved != null && !saved.fingerprint().equals(fingerprint)) {
+            throw new UsageException(
+                "the interrupted export in "
+                    + PartFile.pos(file)
+                    + " had other options ("
+                    + saved.fingerprint()
+                    + "); rerun it with those, or remove "
+                    + PartFile.part(file)
+                    + " and "
+                    + PartFile.pos(file));
+          }
+          rows = exporter.toFile(file, fingerprint, saved);
+        }
+      } finally {
+        if (progress != null) {
+          progress.close();
+        }
+      }
+      if (!quiet) {
+        System.err.printf(
+            "sluice: exported %,d rows of %s to %s%s%n",
+            rows, info.name(), output, saved != null ? " (resumed)" : "");
+      }
+    } catch (RuntimeException e) {
+      throw Failures.redacted(e, db);
+    }
+    return Main.OK;
+  }
+
+  /** The saved position with --resume; without it, refuses to touch leftovers. */
+  private PartFile.Saved leftovers(Path file) throws Exception {
+    Path part = PartFile.part(file);
+    Path pos = PartFile.pos(file);
+    boolean any = Files.exists(part) || Files.exists(pos);
+    if (any && !resume) {
+      throw new UsageException(
+          "an interrupted export left "
+              + (Files.exists(part) ? part : pos)
+              + "; rerun with --resume to continue it, or remove "
+              + part
+              + " and "
+              + pos);
+    }
+    return resume ? PartFile.load(file) : null;
+  }
+
+  private String fingerprint(TableQuery query, List<String> out, Format format) {
+    String text =
+        String.join(
+            " ",
+            db.describe(),
+            query.table(),
+            "key=" + query.key(),
+            "columns=" + out,
+            "where=" + query.where() + query.params(),
+            "batch=" + batch,
+            "format=" + format);
+    return text.replace('\n', ' ').replace('\r', ' ');
+  }
+}
