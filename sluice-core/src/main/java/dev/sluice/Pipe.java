@@ -2,8 +2,10 @@ package dev.sluice;
 
 import dev.sluice.internal.ArraySource;
 import dev.sluice.internal.BatchStage;
+import dev.sluice.internal.BufferStage;
 import dev.sluice.internal.ChannelIterator;
 import dev.sluice.internal.Checks;
+import dev.sluice.internal.ClockStage;
 import dev.sluice.internal.ConcatSource;
 import dev.sluice.internal.DistinctStage;
 import dev.sluice.internal.DropStage;
@@ -13,26 +15,42 @@ import dev.sluice.internal.FilterStage;
 import dev.sluice.internal.FlatMapStage;
 import dev.sluice.internal.GenerateSource;
 import dev.sluice.internal.IterableSource;
+import dev.sluice.internal.MapConcurrentStage;
 import dev.sluice.internal.MapStage;
+import dev.sluice.internal.MergeSource;
 import dev.sluice.internal.OnEndStage;
 import dev.sluice.internal.OnStartStage;
 import dev.sluice.internal.OnceSource;
 import dev.sluice.internal.PaginateSource;
 import dev.sluice.internal.PeekStage;
+import dev.sluice.internal.PipePublisher;
+import dev.sluice.internal.ProgressStage;
+import dev.sluice.internal.PublisherSource;
 import dev.sluice.internal.RangeSource;
+import dev.sluice.internal.RetryStage;
+import dev.sluice.internal.Retrying;
 import dev.sluice.internal.ScanStage;
 import dev.sluice.internal.Source;
 import dev.sluice.internal.TakeStage;
 import dev.sluice.internal.TakeWhileStage;
+import dev.sluice.internal.TeeStage;
 import dev.sluice.internal.Terminals;
+import dev.sluice.internal.ThrottleStage;
+import dev.sluice.internal.TimedBatchStage;
+import dev.sluice.internal.TimeoutStage;
 import dev.sluice.internal.UsingSource;
 import dev.sluice.internal.ViaStage;
+import dev.sluice.internal.ZipSource;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -54,9 +72,11 @@ import java.util.stream.StreamSupport;
  * }</pre>
  *
  * <p>A {@code Pipe} is immutable and thread-safe; each run is confined to the thread that started
- * it, except where an operator's name says it adds threads ({@link #iterator()}, {@link
- * #stream()}). Arguments are checked when the pipe is built: a null function or a negative count
- * throws then, naming the parameter.
+ * it, except where an operator's name says it adds threads ({@link #iterator()}, {@link #stream()},
+ * {@link #buffer}, {@link #mapConcurrent}, {@link #batch(int, Duration)}, {@link #timeout}, {@link
+ * #withCancellation}, {@link #merge}, {@link #zip}, {@link #tee}, {@link #onProgress}); those join
+ * their threads before the run ends. Arguments are checked when the pipe is built: a null function
+ * or a negative count throws then, naming the parameter.
  *
  * @param <T> the element type
  */
@@ -144,6 +164,58 @@ public final class Pipe<T> {
       sources.add(Checks.notNull(pipe, "pipes[" + sources.size() + "]").source);
     }
     return new Pipe<>(new ConcatSource<>(List.copyOf(sources)));
+  }
+
+  /**
+   * The elements of all pipes, each run on its own virtual thread, in the order they arrive (first
+   * come, first served). At most {@link #DEFAULT_BUFFER} elements wait between the inputs and
+   * downstream. The first failure of any input ends the run: the elements that arrived before it
+   * are delivered, then the other inputs are interrupted and joined and the failure is thrown.
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public static <T> Pipe<T> merge(Pipe<? extends T>... pipes) {
+    return merge(Arrays.asList(Checks.notNull(pipes, "pipes")));
+  }
+
+  /** Like {@link #merge(Pipe...)}, over a list of pipes. */
+  public static <T> Pipe<T> merge(List<? extends Pipe<? extends T>> pipes) {
+    List<Source<? extends T>> sources = new ArrayList<>();
+    for (Pipe<? extends T> pipe : Checks.notNull(pipes, "pipes")) {
+      sources.add(Checks.notNull(pipe, "pipes[" + sources.size() + "]").source);
+    }
+    return new Pipe<>(new MergeSource<>(List.copyOf(sources), DEFAULT_BUFFER));
+  }
+
+  /**
+   * Pairs the i-th elements of {@code a} and {@code b} through {@code zipper}; ends with the
+   * shorter input. Each input runs on its own virtual thread, at most {@link #DEFAULT_BUFFER}
+   * elements ahead; a failure of either ends the run after the pairs before it, interrupting the
+   * other input.
+   */
+  public static <A, B, R> Pipe<R> zip(
+      Pipe<A> a, Pipe<B> b, CheckedBiFunction<? super A, ? super B, ? extends R> zipper) {
+    Checks.notNull(a, "a");
+    Checks.notNull(b, "b");
+    Checks.notNull(zipper, "zipper");
+    return new Pipe<>(new ZipSource<>(a.source, b.source, zipper, DEFAULT_BUFFER));
+  }
+
+  /**
+   * The elements of a {@link Flow.Publisher}: each run subscribes once, asks for {@code prefetch}
+   * elements and then for more as downstream takes them, so at most {@code prefetch} are held. An
+   * early stop, failure or interrupt cancels the subscription. Runs on the publisher's threads and
+   * the caller's; starts none.
+   */
+  public static <T> Pipe<T> fromPublisher(Flow.Publisher<? extends T> publisher, int prefetch) {
+    Checks.notNull(publisher, "publisher");
+    return new Pipe<>(
+        new PublisherSource<>(publisher, (int) Checks.positive(prefetch, "prefetch")));
+  }
+
+  /** Like {@link #fromPublisher(Flow.Publisher, int)} with a prefetch of 256. */
+  public static <T> Pipe<T> fromPublisher(Flow.Publisher<? extends T> publisher) {
+    return fromPublisher(publisher, 256);
   }
 
   /**
@@ -255,6 +327,170 @@ public final class Pipe<T> {
     return new Pipe<>(new ViaStage<>(source, Checks.notNull(stage, "stage"), "via"));
   }
 
+  // ------------------------------------------------------------------- concurrency and time
+
+  /**
+   * Lists of {@code size} elements, or fewer once {@code maxWait} has passed since the first
+   * element of a list arrived; the rest at the end of the input, none empty. Adds a virtual thread
+   * for the upstream; a full list that downstream has not taken blocks the upstream, so nothing is
+   * dropped and at most {@code size} elements are held. The timer reads the pipe's {@link Clock}.
+   */
+  public Pipe<List<T>> batch(int size, Duration maxWait) {
+    Checks.positive(size, "batch size");
+    long nanos = Checks.positive(maxWait, "maxWait").toNanos();
+    return new Pipe<>(new TimedBatchStage<>(source, size, nanos));
+  }
+
+  /**
+   * Lets the upstream run ahead on a virtual thread, at most {@code n} elements ahead of downstream
+   * (the hand-off holds at most {@code n} elements). An early stop or failure downstream interrupts
+   * and joins the upstream thread.
+   */
+  public Pipe<T> buffer(int n) {
+    return new Pipe<>(new BufferStage<>(source, (int) Checks.positive(n, "buffer size")));
+  }
+
+  /**
+   * Each element through {@code mapper}, up to {@code concurrency} calls at once on virtual
+   * threads, results in input order. Same as {@code mapConcurrent(MapConcurrency.of(concurrency),
+   * mapper)}.
+   */
+  public <R> Pipe<R> mapConcurrent(
+      int concurrency, CheckedFunction<? super T, ? extends R> mapper) {
+    return mapConcurrent(MapConcurrency.of(concurrency), mapper);
+  }
+
+  /**
+   * Each element through {@code mapper} on virtual threads, results in input order. At most {@code
+   * settings.concurrency()} calls run at once and at most {@code settings.window()} elements are
+   * held from the oldest undelivered one on (a finished result waiting for a slower earlier one
+   * keeps its place), so upstream is never further ahead. <b>Fails fast:</b> the first failing call
+   * fails the run at once, even while earlier calls are still running (unlike the JDK's {@code
+   * Gatherers.mapConcurrent}, which reports it after them); the calls in flight are interrupted and
+   * joined before the failure is thrown.
+   */
+  public <R> Pipe<R> mapConcurrent(
+      MapConcurrency settings, CheckedFunction<? super T, ? extends R> mapper) {
+    Checks.notNull(settings, "settings");
+    return new Pipe<>(
+        new MapConcurrentStage<>(source, settings, true, Checks.notNull(mapper, "mapper")));
+  }
+
+  /** Like {@link #mapConcurrent(int, CheckedFunction)}, results in completion order. */
+  public <R> Pipe<R> mapConcurrentUnordered(
+      int concurrency, CheckedFunction<? super T, ? extends R> mapper) {
+    return mapConcurrentUnordered(MapConcurrency.of(concurrency), mapper);
+  }
+
+  /**
+   * Like {@link #mapConcurrent(MapConcurrency, CheckedFunction)}, results in completion order. A
+   * finished result holds one of the {@code concurrency} slots until downstream took it, so a slow
+   * consumer slows the calls; the window setting is not used.
+   */
+  public <R> Pipe<R> mapConcurrentUnordered(
+      MapConcurrency settings, CheckedFunction<? super T, ? extends R> mapper) {
+    Checks.notNull(settings, "settings");
+    return new Pipe<>(
+        new MapConcurrentStage<>(source, settings, false, Checks.notNull(mapper, "mapper")));
+  }
+
+  /**
+   * Bounds a run: the run (everything upstream and downstream of here) moves to a virtual thread;
+   * when it has not ended {@code timeout} after it started, it is interrupted, joined, and the
+   * terminal throws {@link PipeTimeoutException}. The calling thread is never interrupted. Reads
+   * the pipe's {@link Clock}.
+   */
+  public Pipe<T> timeout(Duration timeout) {
+    return new Pipe<>(new TimeoutStage<>(source, Checks.positive(timeout, "timeout"), null));
+  }
+
+  /**
+   * Lets {@code cancellation} cancel runs from another thread: the run moves to a virtual thread,
+   * which {@link Cancellation#cancel()} interrupts and joins; the terminal then throws {@link
+   * PipeCancelledException}.
+   */
+  public Pipe<T> withCancellation(Cancellation cancellation) {
+    Checks.notNull(cancellation, "cancellation");
+    return new Pipe<>(new TimeoutStage<>(source, null, cancellation));
+  }
+
+  /**
+   * At most {@code n} elements per {@code per}: elements are spaced {@code per / n} apart by
+   * waiting on the calling thread (on the pipe's {@link Clock}); nothing is dropped, no thread is
+   * added.
+   */
+  public Pipe<T> throttle(int n, Duration per) {
+    Checks.positive(n, "throttle count");
+    long interval = Checks.positive(per, "per").toNanos() / n;
+    return new Pipe<>(new ThrottleStage<>(source, Math.max(1, interval)));
+  }
+
+  /**
+   * Each element through {@code mapper}, calling it again as {@code policy} says when it fails; the
+   * waits between attempts read the pipe's {@link Clock}. The last failure reaches the caller with
+   * the earlier ones added as suppressed.
+   */
+  public <R> Pipe<R> mapRetry(RetryPolicy policy, CheckedFunction<? super T, ? extends R> mapper) {
+    Checks.notNull(policy, "policy");
+    Checks.notNull(mapper, "mapper");
+    return map(new Retrying<T, R>(policy, mapper, ClockStage.of(source)));
+  }
+
+  /**
+   * Runs the pipe up to here again from its source when it fails and {@code policy} retries the
+   * failure. The elements an earlier attempt already passed on are skipped by count, so a
+   * deterministic re-runnable source (a paginated API, a file) delivers each element once. Failures
+   * raised downstream of this stage are not retried.
+   */
+  public Pipe<T> retry(RetryPolicy policy) {
+    return new Pipe<>(new RetryStage<>(source, Checks.notNull(policy, "policy")));
+  }
+
+  /**
+   * Reports the run's progress to {@code listener}: every {@code interval} (on the pipe's {@link
+   * Clock}) from a virtual thread, and once more, marked {@link Progress#done() done}, when the run
+   * ends. A report has the count, rate, elapsed time, an ETA when {@link #knownSize()} is known,
+   * heap in use, and for each stage above this one its count and working-versus-waiting time, so
+   * {@link Progress#slowest()} names the bottleneck. Per-stage metering happens only in runs of a
+   * pipe with {@code onProgress}; other pipes pay nothing for it.
+   */
+  public Pipe<T> onProgress(Consumer<? super Progress> listener, Duration interval) {
+    Checks.notNull(listener, "listener");
+    return new Pipe<>(new ProgressStage<>(source, listener, Checks.positive(interval, "interval")));
+  }
+
+  /**
+   * Also hands every element to {@code branch}, a pipe over the same elements that runs on its own
+   * virtual thread (it must end in a terminal operation, like {@code p -> p.into(sink)}). The
+   * branch is at most {@link #DEFAULT_BUFFER} elements behind; when it is further the main path
+   * waits. Call {@code tee} several times to broadcast to several branches.
+   */
+  public Pipe<T> tee(CheckedConsumer<? super Pipe<T>> branch) {
+    return tee(DEFAULT_BUFFER, SlowBranch.WAIT, branch);
+  }
+
+  /**
+   * Like {@link #tee(CheckedConsumer)}, with the branch's buffer of {@code buffer} elements and
+   * what to do when it is full: wait, drop the element for the branch, or detach the branch with an
+   * error (see {@link SlowBranch}). A failure of the branch fails the run (unless it was detached);
+   * the branch thread is joined before the run ends.
+   */
+  public Pipe<T> tee(int buffer, SlowBranch policy, CheckedConsumer<? super Pipe<T>> branch) {
+    Checks.positive(buffer, "buffer");
+    Checks.notNull(policy, "policy");
+    Checks.notNull(branch, "branch");
+    return new Pipe<>(new TeeStage<>(source, buffer, policy, branch, s -> new Pipe<>(s)));
+  }
+
+  /**
+   * Sets the clock that timed stages added after this one read ({@code batch(size, maxWait)},
+   * {@code timeout}, call timeouts of {@code mapConcurrent}, {@code throttle}, retry backoff,
+   * {@code onProgress}); costs nothing per element.
+   */
+  public Pipe<T> withClock(Clock clock) {
+    return new Pipe<>(new ClockStage<>(source, Checks.notNull(clock, "clock")));
+  }
+
   // ------------------------------------------------------------------------------------ hooks
 
   /** Runs {@code action} when a run starts, before the source opens anything. */
@@ -357,6 +593,16 @@ public final class Pipe<T> {
     CloseableIterator<T> it = iterator();
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
         .onClose(it::close);
+  }
+
+  /**
+   * This pipe as a {@link Flow.Publisher}: every subscription runs the pipe once on its own virtual
+   * thread, emitting only as far as the subscriber requested (waiting for demand, not buffering).
+   * {@code cancel} stops the run like an early stop and closes its resources; the thread ends when
+   * the run does.
+   */
+  public Flow.Publisher<T> toPublisher() {
+    return new PipePublisher<>(source);
   }
 
   /**

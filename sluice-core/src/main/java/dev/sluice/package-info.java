@@ -15,10 +15,40 @@
  *       stop the source: a generator's {@link dev.sluice.Emitter#emit emit} does not return
  *       normally again, its {@code finally} blocks run once, and it is never asked for another
  *       element.
- *   <li><b>Threads only where named.</b> {@link dev.sluice.Pipe#iterator()} and {@link
- *       dev.sluice.Pipe#stream()} run the pipe on a virtual thread behind a bounded hand-off;
- *       nothing else in this package starts a thread. No thread outlives its run: {@link
- *       dev.sluice.CloseableIterator#close()} returns after the producer ended.
+ *   <li><b>Threads only where named.</b> These operators add virtual threads and a bounded
+ *       hand-off, nothing else in this package starts a thread:
+ *       <ul>
+ *         <li>{@link dev.sluice.Pipe#iterator()} and {@link dev.sluice.Pipe#stream()}: the run, on
+ *             one thread, at most {@code buffer} elements ahead (default 1024);
+ *         <li>{@link dev.sluice.Pipe#buffer(int) buffer(n)}: the upstream, at most {@code n}
+ *             elements ahead;
+ *         <li>{@link dev.sluice.Pipe#mapConcurrent(int, dev.sluice.CheckedFunction) mapConcurrent}
+ *             and {@code mapConcurrentUnordered}: the upstream plus one thread per call, at most
+ *             {@code concurrency} calls running and at most {@code window} (ordered) or {@code
+ *             concurrency} (unordered) elements held, finished or not;
+ *         <li>{@link dev.sluice.Pipe#batch(int, java.time.Duration) batch(size, maxWait)}: the
+ *             upstream, at most {@code size} elements held;
+ *         <li>{@link dev.sluice.Pipe#timeout(java.time.Duration) timeout} and {@link
+ *             dev.sluice.Pipe#withCancellation withCancellation}: the run, on one thread, watched
+ *             by the caller; no elements held;
+ *         <li>{@link dev.sluice.Pipe#merge(dev.sluice.Pipe...) merge}: one thread per input, at
+ *             most 1024 elements held in all; {@link dev.sluice.Pipe#zip zip}: one thread per
+ *             input, at most 1024 elements ahead each;
+ *         <li>{@link dev.sluice.Pipe#tee(int, dev.sluice.SlowBranch, dev.sluice.CheckedConsumer)
+ *             tee}: one thread per branch, at most {@code buffer} elements behind (wait, drop or
+ *             detach when full);
+ *         <li>{@link dev.sluice.Pipe#onProgress onProgress}: one reporter thread, no elements held;
+ *         <li>{@link dev.sluice.Pipe#toPublisher() toPublisher}: one thread per subscription,
+ *             emitting only what was requested (it ends when the subscription does); {@link
+ *             dev.sluice.Pipe#fromPublisher(java.util.concurrent.Flow.Publisher, int)
+ *             fromPublisher} starts none and holds at most {@code prefetch} elements.
+ *       </ul>
+ *       {@code throttle} and the retries wait on the calling thread and add none.
+ *       <b>Structured:</b> every thread a run starts has ended (interrupted if need be, then
+ *       joined) before the terminal operation returns or throws, on every way out; {@link
+ *       dev.sluice.CloseableIterator#close()} returns after the producer ended. There is no
+ *       unbounded queue. A failure in a concurrent call fails the run at once (fail fast), the
+ *       other calls interrupted; a failure of the upstream comes after the elements before it.
  *   <li><b>Resources close on every way out</b> (completion, failure, early stop, cancellation),
  *       innermost first, exactly once; a failure while closing is added as suppressed.
  *   <li><b>Errors.</b> User functions may throw checked exceptions. The first failure ends the run;
@@ -27,7 +57,15 @@
  *       that reached the end before the failure were delivered.
  *   <li><b>Cancellation.</b> Interrupting the thread that runs a terminal operation cancels the
  *       run: it ends with {@link dev.sluice.PipeCancelledException}, everything closed, the
- *       interrupt status set.
+ *       interrupt status set. {@link dev.sluice.Pipe#timeout(java.time.Duration) timeout(d)} bounds
+ *       a run and ends it with {@link dev.sluice.PipeTimeoutException}; a {@link
+ *       dev.sluice.Cancellation} cancels it from another thread with {@link
+ *       dev.sluice.PipeCancelledException}. Both interrupt and join the run's threads but never the
+ *       calling thread, so they leave no interrupt behind.
+ *   <li><b>Time is injectable.</b> Every timer (batch deadlines, timeouts, call timeouts,
+ *       throttling, retry backoff, progress reports) reads the {@link dev.sluice.Clock} set by
+ *       {@link dev.sluice.Pipe#withClock withClock}, by default {@link dev.sluice.Clock#system()};
+ *       tests use a virtual clock and never sleep.
  * </ol>
  */
 package dev.sluice;

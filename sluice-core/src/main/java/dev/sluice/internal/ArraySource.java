@@ -10,7 +10,8 @@ public final class ArraySource<T> extends Source<T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     int i = 0;
     try {
       for (; i < items.length; i++) {

@@ -16,7 +16,8 @@ public final class BatchStage<T> extends Operator<T, List<T>> {
   }
 
   @Override
-  public void run(Downstream<? super List<T>> down) throws Exception {
+  public void run(Downstream<? super List<T>> downstream) throws Exception {
+    Downstream<? super List<T>> down = Metering.wrap(this, downstream);
     Batcher batcher = new Batcher(down);
     upstream.run(batcher);
     if (!batcher.stopped && !batcher.batch.isEmpty()) {

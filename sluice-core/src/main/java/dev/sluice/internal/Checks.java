@@ -27,4 +27,13 @@ public final class Checks {
     }
     return value;
   }
+
+  /** Returns {@code value} if it is non-null and longer than zero. */
+  public static java.time.Duration positive(java.time.Duration value, String name) {
+    notNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be > 0, was " + value);
+    }
+    return value;
+  }
 }

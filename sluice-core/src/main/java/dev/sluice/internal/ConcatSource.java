@@ -12,7 +12,8 @@ public final class ConcatSource<T> extends Source<T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     StopTracker<T> relay = new StopTracker<>(down);
     for (Source<? extends T> source : sources) {
       source.run(relay);

@@ -20,7 +20,8 @@ public final class DistinctStage<T, K> extends Operator<T, T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     Set<K> seen = new HashSet<>();
     upstream.run(
         new Downstream<T>() {

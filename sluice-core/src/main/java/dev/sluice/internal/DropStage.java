@@ -10,7 +10,8 @@ public final class DropStage<T> extends Operator<T, T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     upstream.run(
         new Downstream<T>() {
           private long seen;

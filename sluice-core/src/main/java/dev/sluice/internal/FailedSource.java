@@ -12,7 +12,8 @@ public final class FailedSource<T> extends Source<T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     throw Failures.sneaky(failure.get());
   }
 }

@@ -12,7 +12,8 @@ public final class GenerateSource<T> extends Source<T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) {
+  public void run(Downstream<? super T> downstream) {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     EmitterImpl<T> out = new EmitterImpl<>(down, describe());
     try {
       generator.generate(out);

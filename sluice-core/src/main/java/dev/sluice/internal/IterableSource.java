@@ -15,7 +15,8 @@ public final class IterableSource<T> extends Source<T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     Iterator<? extends T> it;
     try {
       it = iterable.iterator();

@@ -12,7 +12,8 @@ public final class MapStage<T, R> extends Operator<T, R> {
   }
 
   @Override
-  public void run(Downstream<? super R> down) throws Exception {
+  public void run(Downstream<? super R> downstream) throws Exception {
+    Downstream<? super R> down = Metering.wrap(this, downstream);
     upstream.run(Specializer.create(MapPush.class, this, fn, down));
   }
 

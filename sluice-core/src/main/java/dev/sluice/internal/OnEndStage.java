@@ -26,7 +26,8 @@ public final class OnEndStage<T> extends Operator<T, T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     Throwable failure = null;
     try {
       upstream.run(down);

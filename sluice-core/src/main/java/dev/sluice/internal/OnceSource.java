@@ -28,7 +28,8 @@ public final class OnceSource<T> extends Source<T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     if (!used.compareAndSet(false, true)) {
       throw new IllegalStateException(
           describe() + " can run only once; use Pipe.from(Iterable) or Pipe.generate to re-run");

@@ -15,7 +15,8 @@ public final class PaginateSource<C, T> extends Source<T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     C cursor = first;
     long index = 0;
     for (long pageNumber = 1; ; pageNumber++) {

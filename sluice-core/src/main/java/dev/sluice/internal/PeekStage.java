@@ -12,7 +12,8 @@ public final class PeekStage<T> extends Operator<T, T> {
   }
 
   @Override
-  public void run(Downstream<? super T> down) throws Exception {
+  public void run(Downstream<? super T> downstream) throws Exception {
+    Downstream<? super T> down = Metering.wrap(this, downstream);
     upstream.run(Specializer.create(PeekPush.class, this, action, down));
   }
 

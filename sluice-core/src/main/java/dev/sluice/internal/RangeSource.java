@@ -12,7 +12,8 @@ public final class RangeSource extends Source<Long> {
   }
 
   @Override
-  public void run(Downstream<? super Long> down) throws Exception {
+  public void run(Downstream<? super Long> downstream) throws Exception {
+    Downstream<? super Long> down = Metering.wrap(this, downstream);
     long i = from;
     try {
       for (; i < to; i++) {

@@ -18,7 +18,8 @@ public final class ScanStage<T, A> extends Operator<T, A> {
   }
 
   @Override
-  public void run(Downstream<? super A> down) throws Exception {
+  public void run(Downstream<? super A> downstream) throws Exception {
+    Downstream<? super A> down = Metering.wrap(this, downstream);
     A start;
     try {
       start = initial.get();

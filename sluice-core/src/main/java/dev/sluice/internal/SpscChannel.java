@@ -96,6 +96,26 @@ public final class SpscChannel<T> extends ChannelFields {
     return true;
   }
 
+  /**
+   * Producer: adds {@code item} if there is room now, without waiting. Returns {@code false},
+   * without adding it, when the channel is full or the consumer has cancelled.
+   */
+  public boolean offer(T item) {
+    long t = producerTail;
+    if (t - producerHeadCache >= capacity) {
+      producerHeadCache = head;
+      if (t - producerHeadCache >= capacity) {
+        return false;
+      }
+    }
+    return put(item);
+  }
+
+  /** Whether the consumer has cancelled. */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
   private boolean awaitRoom(long t) {
     for (int spins = 0; ; spins++) {
       producerHeadCache = head;

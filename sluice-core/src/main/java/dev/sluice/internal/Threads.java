@@ -11,12 +11,14 @@ public final class Threads {
   /** Starts a virtual thread named {@code sluice-<name>} that runs {@code task}. */
   public static Thread start(String name, Runnable task) {
     LIVE.incrementAndGet();
+    RunMeter meter = Metering.current();
     try {
       return Thread.ofVirtual()
           .name("sluice-" + name)
           .start(
               () -> {
                 try {
+                  Metering.set(meter);
                   task.run();
                 } finally {
                   LIVE.decrementAndGet();

@@ -12,7 +12,8 @@ public final class ViaStage<T, R> extends Operator<T, R> {
   }
 
   @Override
-  public void run(Downstream<? super R> down) throws Exception {
+  public void run(Downstream<? super R> downstream) throws Exception {
+    Downstream<? super R> down = Metering.wrap(this, downstream);
     Stage.Integrator<? super T, R> integrator;
     try {
       integrator = stage.start();

@@ -1,0 +1,41 @@
+package dev.sluice.internal;
+
+import dev.sluice.CheckedFunction;
+import dev.sluice.Clock;
+import dev.sluice.RetryPolicy;
+
+/**
+ * The per-element retry of {@code mapRetry}: calls the function again after a failure the policy
+ * retries, waiting on the pipe's clock between attempts. A failure that is not retried, or the last
+ * one, is thrown with the earlier attempts' failures added as suppressed.
+ */
+public final class Retrying<T, R> implements CheckedFunction<T, R> {
+  private final RetryPolicy policy;
+  private final CheckedFunction<? super T, ? extends R> fn;
+  private final Clock clock;
+
+  public Retrying(RetryPolicy policy, CheckedFunction<? super T, ? extends R> fn, Clock clock) {
+    this.policy = policy;
+    this.fn = fn;
+    this.clock = clock;
+  }
+
+  @Override
+  public R apply(T item) throws Exception {
+    Throwable earlier = null;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return fn.apply(item);
+      } catch (Throwable t) {
+        if (!policy.retries(t, attempt)) {
+          if (earlier != null && t != earlier) {
+            t.addSuppressed(earlier);
+          }
+          throw Failures.sneaky(t);
+        }
+        earlier = Failures.combine(earlier, t);
+        clock.sleep(policy.delayAfter(attempt));
+      }
+    }
+  }
+}
