@@ -8,14 +8,15 @@ import java.util.concurrent.locks.LockSupport;
  * The bounded hand-off between one producer thread and one consumer thread: a ring of at most
  * {@code capacity} elements.
  *
- * <p>How it stays cheap: the producer publishes every element at once with one volatile store, so a
- * slow trickle is never held back; the consumer reads what has arrived in batches and returns free
- * room in chunks; producer and consumer fields sit on separate cache lines ({@link ChannelFields}).
- * A side that finds the ring full or empty spins briefly, then parks. Wake-ups are rationed, since
- * on a virtual machine one costs tens of microseconds: a waiting producer is woken when half the
- * ring is free; a consumer first naps for at most {@link #NAP_NANOS} (woken early only once half
- * the ring is full), and only if nothing came during its nap does it sleep until the next element.
- * A lone element therefore waits at most about one nap.
+ * <p>How it stays cheap: the producer publishes every element at once with a release store (no full
+ * fence per element), so a slow trickle is never held back; the consumer reads what has arrived in
+ * batches and returns free room in chunks; producer and consumer fields sit on separate cache lines
+ * ({@link ChannelFields}). A side that finds the ring full or empty spins briefly, then parks.
+ * Wake-ups are rationed, since on a virtual machine one costs tens of microseconds: a waiting
+ * producer is woken when half the ring is free; a consumer first naps for at most {@link
+ * #NAP_NANOS} (woken early only once half the ring is full), and if nothing came during its nap it
+ * sleeps until the producer wakes it for the next element, looking again after at most {@link
+ * #MAX_SLEEP_NANOS} in case that wake-up was missed.
  *
  * <p>Ends: the producer calls {@link #complete(Throwable)} once; the consumer calls {@link
  * #cancel()} to make the producer's next {@link #put} return {@code false}.
@@ -29,15 +30,24 @@ public final class SpscChannel<T> extends ChannelFields {
   /** The longest a consumer naps before it checks for a lone element. */
   static final long NAP_NANOS = 50_000;
 
+  /**
+   * The longest a sleeping consumer parks before it looks again. The producer publishes with a
+   * release store and then checks for a sleeping consumer without a full fence, so in a rare race
+   * it misses the consumer; this bounds how long a lone element can then wait.
+   */
+  static final long MAX_SLEEP_NANOS = 10_000_000;
+
   private static final int SPINS = 64;
   private static final int BATCH = 64;
   private static final int BACKOFF = 32;
+  private static final VarHandle TAIL;
   private static final VarHandle CONSUMER_WAITING;
   private static final VarHandle PRODUCER_WAITING;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
+      TAIL = lookup.findVarHandle(SpscChannel.class, "tail", long.class);
       CONSUMER_WAITING = lookup.findVarHandle(SpscChannel.class, "consumerWaiting", Thread.class);
       PRODUCER_WAITING = lookup.findVarHandle(SpscChannel.class, "producerWaiting", Thread.class);
     } catch (ReflectiveOperationException e) {
@@ -86,7 +96,7 @@ public final class SpscChannel<T> extends ChannelFields {
     }
     ring[(int) t & mask] = item;
     producerTail = t + 1;
-    tail = t + 1;
+    TAIL.setRelease(this, t + 1); // no full fence per element: see MAX_SLEEP_NANOS
     Thread waiting = consumerWaiting;
     if (waiting != null
         && (consumerAsleep || t + 1 - producerHeadCache >= half)
@@ -184,6 +194,7 @@ public final class SpscChannel<T> extends ChannelFields {
 
   private boolean awaitItems(long h) throws InterruptedException {
     returnRoom(h, true);
+    long sleep = NAP_NANOS;
     for (int round = 0; ; round++) {
       long t = tail;
       if (t > h) {
@@ -209,11 +220,10 @@ public final class SpscChannel<T> extends ChannelFields {
       consumerAsleep = asleep;
       consumerWaiting = Thread.currentThread();
       if (tail == h && !completed) {
-        if (asleep) {
-          LockSupport.park(this);
-        } else {
-          LockSupport.parkNanos(this, NAP_NANOS);
-        }
+        LockSupport.parkNanos(this, sleep);
+      }
+      if (asleep) {
+        sleep = Math.min(2 * sleep, MAX_SLEEP_NANOS);
       }
       consumerWaiting = null;
       if (Thread.interrupted()) {

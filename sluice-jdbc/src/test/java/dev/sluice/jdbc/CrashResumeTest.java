@@ -100,7 +100,9 @@ class CrashResumeTest {
   private static void awaitRows(Process child, Path log, int rows) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (child.isAlive() && rowsDone(Files.readString(log)) < rows) {
-      assertThat(System.nanoTime() - deadline).as("child reached %d rows within 60 s", rows).isNegative();
+      assertThat(System.nanoTime() - deadline)
+          .as("child reached %d rows within 60 s", rows)
+          .isNegative();
       Thread.sleep(5);
     }
   }
@@ -111,7 +113,9 @@ class CrashResumeTest {
       return 0;
     }
     int end = log.indexOf('\n', at);
-    return end < 0 ? 0 : Long.parseLong(log.substring(at + CrashJob.ROWS_MARK.length(), end).strip());
+    return end < 0
+        ? 0
+        : Long.parseLong(log.substring(at + CrashJob.ROWS_MARK.length(), end).strip());
   }
 
   private static Path log(TestDb db) {
