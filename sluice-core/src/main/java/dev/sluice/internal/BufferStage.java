@@ -33,7 +33,7 @@ public final class BufferStage<T> extends Operator<T, T> {
             });
     boolean drained = false;
     try {
-      drained = drain(channel, down);
+      drained = channel.drainTo(down);
     } finally {
       if (!drained) {
         channel.cancel();
@@ -43,27 +43,6 @@ public final class BufferStage<T> extends Operator<T, T> {
     }
     if (drained && channel.failure() != null) {
       throw Failures.sneaky(channel.failure());
-    }
-  }
-
-  /** Pushes until the end (returns true) or until downstream stops (returns false). */
-  @SuppressWarnings("unchecked")
-  private static <T> boolean drain(SpscChannel<T> channel, Downstream<? super T> down)
-      throws Exception {
-    while (true) {
-      Object item;
-      try {
-        item = channel.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw CancelSignal.INSTANCE;
-      }
-      if (item == SpscChannel.END) {
-        return true;
-      }
-      if (!down.push((T) item)) {
-        return false;
-      }
     }
   }
 

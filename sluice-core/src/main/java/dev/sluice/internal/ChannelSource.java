@@ -14,27 +14,11 @@ final class ChannelSource<T> extends Source<T> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void run(Downstream<? super T> downstream) throws Exception {
     Downstream<? super T> down = Metering.wrap(this, downstream);
     boolean ended = false;
     try {
-      while (true) {
-        Object item;
-        try {
-          item = channel.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw CancelSignal.INSTANCE;
-        }
-        if (item == SpscChannel.END) {
-          ended = true;
-          break;
-        }
-        if (!down.push((T) item)) {
-          break;
-        }
-      }
+      ended = channel.drainTo(down);
     } finally {
       if (!ended) {
         channel.cancel();

@@ -21,36 +21,24 @@ public final class PublisherSource<T> extends Source<T> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void run(Downstream<? super T> downstream) throws Exception {
     Downstream<? super T> down = Metering.wrap(this, downstream);
     SpscChannel<T> channel = new SpscChannel<>(prefetch);
     Receiver<T> receiver = new Receiver<>(channel, prefetch);
     publisher.subscribe(receiver);
     int batch = Math.max(1, prefetch / 2);
-    int taken = 0;
+    int[] taken = {0};
     boolean ended = false;
     try {
-      while (true) {
-        Object item;
-        try {
-          item = channel.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw CancelSignal.INSTANCE;
-        }
-        if (item == SpscChannel.END) {
-          ended = true;
-          break;
-        }
-        if (++taken == batch) {
-          taken = 0;
-          receiver.subscription.request(batch);
-        }
-        if (!down.push((T) item)) {
-          break;
-        }
-      }
+      ended =
+          channel.drainTo(
+              item -> {
+                if (++taken[0] == batch) {
+                  taken[0] = 0;
+                  receiver.subscription.request(batch);
+                }
+                return down.push(item);
+              });
     } finally {
       if (!ended) {
         channel.cancel();

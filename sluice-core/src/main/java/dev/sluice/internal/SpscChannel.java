@@ -232,6 +232,30 @@ public final class SpscChannel<T> extends ChannelFields {
     }
   }
 
+  /**
+   * Consumer: pushes every element into {@code down} until the producer completed (returns {@code
+   * true}) or {@code down} wants no more (returns {@code false}). An interrupt of the consumer
+   * cancels the run ({@link CancelSignal}, with the interrupt status kept).
+   */
+  @SuppressWarnings("unchecked")
+  public boolean drainTo(Downstream<? super T> down) throws Exception {
+    while (true) {
+      Object item;
+      try {
+        item = take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw CancelSignal.INSTANCE;
+      }
+      if (item == END) {
+        return true;
+      }
+      if (!down.push((T) item)) {
+        return false;
+      }
+    }
+  }
+
   /** Consumer: stops the producer; its next {@link #put} returns {@code false}. Idempotent. */
   public void cancel() {
     cancelled = true;
