@@ -69,17 +69,24 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  /** rows, MB read, MB/s and heap in use, for a log line. */
+  /**
+   * Rows, MB read and MB/s (or rows/s for a run that reads no bytes, such as a database export),
+   * heap in use and elapsed time, for a log line.
+   */
   String line() {
     double seconds = Math.max(1e-9, (System.nanoTime() - counters.startNanos) / 1e9);
+    long rows = counters.rows.get();
     double mb = counters.bytesRead.get() / 1048576.0;
+    String rate =
+        mb > 0
+            ? String.format(Locale.ROOT, "%.1f MB read, %.1f MB/s", mb, mb / seconds)
+            : String.format(Locale.ROOT, "%,.0f rows/s", rows / seconds);
     Runtime rt = Runtime.getRuntime();
     return String.format(
         Locale.ROOT,
-        "%,d rows, %.1f MB read, %.1f MB/s, heap %d MB, %s",
-        counters.rows.get(),
-        mb,
-        mb / seconds,
+        "%,d rows, %s, heap %d MB, %s",
+        rows,
+        rate,
         (rt.totalMemory() - rt.freeMemory()) >> 20,
         Duration.ofMillis((long) (seconds * 1000))
             .toString()
