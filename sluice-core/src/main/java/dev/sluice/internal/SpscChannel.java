@@ -269,9 +269,4 @@ public final class SpscChannel<T> extends ChannelFields {
   public Throwable failure() {
     return failure;
   }
-
-  /** The number of elements the channel holds at most. */
-  public int capacity() {
-    return capacity;
-  }
 }
