@@ -1,6 +1,8 @@
 package dev.sluice.internal;
 
+import java.util.Objects;
 import java.util.concurrent.Flow;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * {@code Pipe.fromPublisher}: each run subscribes to the publisher, requests {@code prefetch}
@@ -9,6 +11,9 @@ import java.util.concurrent.Flow;
  * calling thread. More is requested as elements are taken, in halves of {@code prefetch}, so at
  * most {@code prefetch} elements are held. An early stop, failure or interrupt cancels the
  * subscription. Starts no thread of its own.
+ *
+ * <p>The subscriber follows the Reactive Streams rules for subscribers (checked by the TCK in
+ * {@code SubscriberTckTest}); the numbers in the comments below are those of the specification.
  */
 public final class PublisherSource<T> extends Source<T> {
   private final Flow.Publisher<? extends T> publisher;
@@ -25,27 +30,24 @@ public final class PublisherSource<T> extends Source<T> {
     Downstream<? super T> down = Metering.wrap(this, downstream);
     SpscChannel<T> channel = new SpscChannel<>(prefetch);
     Receiver<T> receiver = new Receiver<>(channel, prefetch);
-    publisher.subscribe(receiver);
     int batch = Math.max(1, prefetch / 2);
     int[] taken = {0};
     boolean ended = false;
     try {
+      publisher.subscribe(receiver);
       ended =
           channel.drainTo(
               item -> {
                 if (++taken[0] == batch) {
                   taken[0] = 0;
-                  receiver.subscription.request(batch);
+                  receiver.request(batch);
                 }
                 return down.push(item);
               });
     } finally {
       if (!ended) {
         channel.cancel();
-        Flow.Subscription s = receiver.subscription;
-        if (s != null) {
-          s.cancel();
-        }
+        receiver.cancel();
       }
     }
     if (channel.failure() != null) {
@@ -53,10 +55,35 @@ public final class PublisherSource<T> extends Source<T> {
     }
   }
 
+  /**
+   * The run's subscriber. The publisher's signals are serial (1.3), but calls on the subscription
+   * come from both sides: the first request from {@code onSubscribe}, on the publisher's thread;
+   * later requests and the cancel from the run's thread. {@code calls} keeps them serial (2.7).
+   */
   private static final class Receiver<T> implements Flow.Subscriber<T> {
+    /**
+     * Stands in for a subscription that must not be used any more: the run has ended, or the
+     * publisher has (after onComplete or onError the subscription counts as cancelled, 2.4). Its
+     * request and cancel do nothing, so none reach the publisher after that.
+     */
+    private static final Flow.Subscription OVER =
+        new Flow.Subscription() {
+          @Override
+          public void request(long n) {}
+
+          @Override
+          public void cancel() {}
+        };
+
     private final SpscChannel<T> channel;
     private final int prefetch;
-    volatile Flow.Subscription subscription;
+    private final ReentrantLock calls = new ReentrantLock();
+
+    /** {@code null} until onSubscribe, then the subscription, then {@link #OVER}. */
+    private volatile Flow.Subscription subscription;
+
+    /** Whether the publisher has ended (signals are serial, 1.3, so a plain field will do). */
+    private boolean done;
 
     Receiver(SpscChannel<T> channel, int prefetch) {
       this.channel = channel;
@@ -65,32 +92,96 @@ public final class PublisherSource<T> extends Source<T> {
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
-      if (subscription != null) {
-        s.cancel();
-        return;
+      Objects.requireNonNull(s, "subscription"); // 2.13
+      calls.lock();
+      try {
+        if (subscription == null) {
+          subscription = s;
+          s.request(prefetch);
+          return;
+        }
+      } finally {
+        calls.unlock();
       }
-      subscription = s;
-      s.request(prefetch);
+      // A second subscription (2.5), or one that arrives after the run has ended: not wanted.
+      s.cancel();
     }
 
     @Override
     public void onNext(T item) {
       if (item == null) {
-        subscription.cancel();
-        channel.complete(new NullPointerException("the publisher signalled a null element"));
-        return;
+        // 2.13: throw to the publisher and treat the subscription as cancelled; cancel it so a
+        // broken publisher stops, and end the run with the same exception.
+        NullPointerException npe =
+            new NullPointerException("the publisher signalled a null element");
+        cancel();
+        end(npe);
+        throw npe;
       }
-      channel.put(item);
+      if (!done) { // nothing may follow the end (1.7); after a cancel, put drops the element
+        channel.put(item);
+      }
     }
 
     @Override
     public void onError(Throwable failure) {
-      channel.complete(failure);
+      if (failure == null) {
+        // 2.13: throw to the publisher; the run ends with the same exception.
+        NullPointerException npe =
+            new NullPointerException("the publisher signalled onError(null)");
+        end(npe);
+        throw npe;
+      }
+      end(failure);
     }
 
     @Override
     public void onComplete() {
-      channel.complete(null);
+      end(null);
+    }
+
+    /**
+     * The publisher's end: no request or cancel follows it (2.3, 2.4); a second end is ignored. A
+     * request the run's thread is making at that very moment may still arrive, which rules 1.6 and
+     * 3.6 make a no-op for the publisher; taking {@code calls} here would make onComplete wait on
+     * it.
+     */
+    private void end(Throwable failure) {
+      if (!done) {
+        done = true;
+        subscription = OVER;
+        channel.complete(failure);
+      }
+    }
+
+    /** Run's thread: asks for {@code n} more, unless the subscription is over (2.4). */
+    void request(long n) {
+      calls.lock();
+      try {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+          s.request(n);
+        }
+      } finally {
+        calls.unlock();
+      }
+    }
+
+    /**
+     * Cancels the subscription unless it is over; one that arrives later is cancelled in {@link
+     * #onSubscribe} (2.6). Idempotent.
+     */
+    void cancel() {
+      calls.lock();
+      try {
+        Flow.Subscription s = subscription;
+        subscription = OVER;
+        if (s != null) {
+          s.cancel();
+        }
+      } finally {
+        calls.unlock();
+      }
     }
   }
 }
