@@ -13,15 +13,15 @@ import dev.sluice.io.Input;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.JsonSettings;
 import dev.sluice.io.Output;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pipelines of {@code convert}. Reading, parsing, filtering and masking run on one thread;
- * encoding and writing on the caller's, with a bounded hand-off of {@value #CHUNK} × {@value
- * #CHUNKS} rows between them.
+ * encoding and writing on the caller's, with a {@code buffer} of {@value #BUFFER} rows between
+ * them.
  */
 final class Converter {
-  static final int CHUNK = 256;
-  static final int CHUNKS = 4;
+  static final int BUFFER = 1024;
 
   private final Rules rules;
   private final long limit;
@@ -66,14 +66,10 @@ final class Converter {
   }
 
   private <T> long write(Pipe<T> rows, Sink<T> sink) {
-    Pipe<T> counted =
-        Handoff.chunks(rows, CHUNK, CHUNKS)
-            .flatMap(
-                chunk -> {
-                  counters.rows.addAndGet(chunk.size());
-                  return Pipe.from(chunk);
-                });
-    return counted.into(sink);
+    AtomicLong written = counters.rows;
+    return rows.buffer(BUFFER)
+        .peek(row -> written.lazySet(written.get() + 1)) // one writer: no read-modify-write
+        .into(sink);
   }
 
   @SuppressWarnings("unchecked")

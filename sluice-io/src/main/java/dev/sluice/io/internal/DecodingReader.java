@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A reader that decodes a byte stream and knows the byte offset of every malformed sequence, which
@@ -51,6 +52,7 @@ public final class DecodingReader extends Reader {
   private boolean flushed;
   private boolean atStart = true;
   private MalformedBytesException pending;
+  private final boolean fast;
 
   /** A reader of {@code in} in {@code charset}, reporting or replacing malformed bytes. */
   public DecodingReader(InputStream in, Charset charset, MalformedInput malformed) {
@@ -58,6 +60,7 @@ public final class DecodingReader extends Reader {
     CodingErrorAction action =
         malformed == MalformedInput.REPLACE ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
     this.decoder = charset.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
+    this.fast = charset.equals(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -108,13 +111,40 @@ public final class DecodingReader extends Reader {
         }
         return out.position() == off ? -1 : out.position() - off;
       }
-      CoderResult result = decoder.decode(bytes, out, false);
+      CoderResult result = fast ? decodeFast(out) : decoder.decode(bytes, out, false);
       check(result, out, off);
       if (result.isUnderflow() && out.position() == off) {
         fill();
       }
     }
     return out.position() - off;
+  }
+
+  /**
+   * UTF-8: decodes what {@link Utf8Fast} can, then lets the decoder take one sequence (at most four
+   * bytes) from where it stopped; the next read goes back to the fast loop.
+   */
+  private CoderResult decodeFast(CharBuffer out) {
+    long r =
+        Utf8Fast.decode(
+            bytes.array(),
+            bytes.position(),
+            bytes.limit(),
+            out.array(),
+            out.arrayOffset() + out.position(),
+            out.arrayOffset() + out.limit());
+    bytes.position((int) (r >>> 32));
+    out.position((int) r - out.arrayOffset());
+    if (!bytes.hasRemaining() || !out.hasRemaining()) {
+      return bytes.hasRemaining() ? CoderResult.OVERFLOW : CoderResult.UNDERFLOW;
+    }
+    int limit = bytes.limit();
+    bytes.limit(Math.min(limit, bytes.position() + 4));
+    try {
+      return decoder.decode(bytes, out, false);
+    } finally {
+      bytes.limit(limit);
+    }
   }
 
   /**

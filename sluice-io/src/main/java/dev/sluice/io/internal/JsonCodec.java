@@ -69,20 +69,33 @@ public final class JsonCodec {
     configured.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     configured.getFactory().setRootValueSeparator(null);
     JsonGenerator generator = configured.getFactory().createGenerator(out, JsonEncoding.UTF8);
-    CsvRowWriter rows = new CsvRowWriter(generator);
+    JsonRowWriter rows = new JsonRowWriter(out);
     return new Encoder<>() {
+      // CsvRows go through their own buffer, everything else through Jackson's; whichever holds
+      // bytes is flushed to the stream before the other writes, which keeps the order.
+      private boolean jackson;
+
       @Override
       public void write(Object item) throws IOException {
         if (item instanceof CsvRow row) {
+          if (jackson) {
+            generator.flush();
+            jackson = false;
+          }
           rows.write(row);
         } else {
+          if (!jackson) {
+            rows.flush();
+            jackson = true;
+          }
           configured.writeValue(generator, item);
+          generator.writeRaw('\n');
         }
-        generator.writeRaw('\n');
       }
 
       @Override
       public void finish() throws IOException {
+        rows.flush();
         generator.flush();
       }
     };

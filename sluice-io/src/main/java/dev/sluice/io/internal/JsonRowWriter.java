@@ -1,0 +1,172 @@
+package dev.sluice.io.internal;
+
+import dev.sluice.io.CsvRow;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes {@link CsvRow}s as JSON objects of strings, one per line, in UTF-8: byte for byte what
+ * Jackson's generator writes for them with its default features ({@code \"}, {@code \\}, {@code \b
+ * \t \n \f \r} as short escapes, other control characters and every surrogate as {@code \}{@code
+ * uXXXX} with upper-case hex, everything else as its UTF-8 bytes), but with the keys encoded once
+ * per header and no per-call state checks. This is the hot path of CSV → JSON Lines; {@code
+ * JsonRowWriterTest} holds it to Jackson's output on random text. Keeps one 64 KiB buffer, which
+ * {@link #flush()} hands to the stream; not thread-safe.
+ */
+final class JsonRowWriter {
+  private static final int SIZE = 1 << 16;
+
+  /** The longest a char can get: {@code \}{@code uXXXX}. */
+  private static final int MAX_PER_CHAR = 6;
+
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  /** For ASCII: 0 written as is, a letter for a short escape, 'u' for a six-character escape. */
+  private static final byte[] ESCAPE = new byte[128];
+
+  static {
+    for (int c = 0; c < 0x20; c++) {
+      ESCAPE[c] = 'u';
+    }
+    ESCAPE['\b'] = 'b';
+    ESCAPE['\t'] = 't';
+    ESCAPE['\n'] = 'n';
+    ESCAPE['\f'] = 'f';
+    ESCAPE['\r'] = 'r';
+    ESCAPE['"'] = '"';
+    ESCAPE['\\'] = '\\';
+  }
+
+  private static final byte[] OPEN = {'{', '"'};
+  private static final byte[] NEXT = {',', '"'};
+  private static final byte[] COLON = {'"', ':', '"'};
+  private static final byte[] EMPTY = {'{', '}', '\n'};
+
+  private final OutputStream out;
+  private final byte[] buf = new byte[SIZE];
+  private final char[] chars = new char[SIZE / MAX_PER_CHAR];
+  private int pos;
+  private List<String> header;
+  private byte[][] keys;
+
+  JsonRowWriter(OutputStream out) {
+    this.out = out;
+  }
+
+  /** Buffers {@code row} as one line: an object of its fields, keys in header order. */
+  void write(CsvRow row) throws IOException {
+    write(row.header(), row.fields());
+  }
+
+  /** Buffers one line: an object of {@code values} under the keys {@code header}. */
+  void write(List<String> header, List<String> values) throws IOException {
+    if (header != this.header) {
+      keys = keys(header);
+      this.header = header;
+    }
+    int n = values.size();
+    if (n == 0) {
+      raw(EMPTY);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      raw(keys[i]);
+      string(values.get(i));
+      room(3);
+      buf[pos++] = '"';
+    }
+    buf[pos++] = '}';
+    buf[pos++] = '\n';
+  }
+
+  /** Writes the buffered bytes to the stream (without flushing the stream). */
+  void flush() throws IOException {
+    if (pos > 0) {
+      out.write(buf, 0, pos);
+      pos = 0;
+    }
+  }
+
+  /** Key i as {@code {"name":"} (the first) or {@code ,"name":"}. */
+  private static byte[][] keys(List<String> names) throws IOException {
+    byte[][] result = new byte[names.size()][];
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    JsonRowWriter scratch = new JsonRowWriter(bytes);
+    for (int i = 0; i < result.length; i++) {
+      bytes.reset();
+      scratch.raw(i == 0 ? OPEN : NEXT);
+      scratch.string(names.get(i));
+      scratch.raw(COLON);
+      scratch.flush();
+      result[i] = bytes.toByteArray();
+    }
+    return result;
+  }
+
+  private void raw(byte[] bytes) throws IOException {
+    room(bytes.length);
+    if (bytes.length > SIZE) {
+      out.write(bytes);
+    } else {
+      System.arraycopy(bytes, 0, buf, pos, bytes.length);
+      pos += bytes.length;
+    }
+  }
+
+  private void room(int n) throws IOException {
+    if (pos + n > SIZE) {
+      flush();
+    }
+  }
+
+  /** The escaped UTF-8 of {@code s}, in segments that fit the buffer. */
+  private void string(String s) throws IOException {
+    for (int from = 0, n = s.length(); from < n; ) {
+      int len = Math.min(n - from, chars.length);
+      room(len * MAX_PER_CHAR);
+      s.getChars(from, from + len, chars, 0);
+      pos = encode(chars, len, buf, pos);
+      from += len;
+    }
+  }
+
+  private static int encode(char[] cs, int len, byte[] b, int p) {
+    for (int i = 0; i < len; i++) {
+      char c = cs[i];
+      if (c < 0x80) {
+        byte e = ESCAPE[c];
+        if (e == 0) {
+          b[p++] = (byte) c;
+        } else if (e != 'u') {
+          b[p++] = '\\';
+          b[p++] = e;
+        } else {
+          p = unicodeEscape(c, b, p);
+        }
+      } else if (c < 0x800) {
+        b[p++] = (byte) (0xC0 | (c >> 6));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        p = unicodeEscape(c, b, p);
+      } else {
+        b[p++] = (byte) (0xE0 | (c >> 12));
+        b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    return p;
+  }
+
+  private static int unicodeEscape(char c, byte[] b, int p) {
+    b[p++] = '\\';
+    b[p++] = 'u';
+    b[p++] = HEX[c >> 12];
+    b[p++] = HEX[(c >> 8) & 0xF];
+    b[p++] = HEX[(c >> 4) & 0xF];
+    b[p++] = HEX[c & 0xF];
+    return p;
+  }
+}
