@@ -22,28 +22,39 @@ record Rules(Map<String, String> where, List<String> mask, List<String> hash) {
   Stage<CsvRow, CsvRow> csv() {
     return () ->
         new Stage.Integrator<>() {
-          private boolean checked;
+          // column indexes of the rules, found in the first row's header
+          private int[] whereAt;
+          private String[] whereValue;
+          private int[] maskAt;
+          private int[] hashAt;
 
           @Override
           public boolean push(CsvRow row, dev.sluice.Emitter<CsvRow> out) {
-            if (!checked) {
-              check(row.header());
-              checked = true;
+            if (whereAt == null) {
+              resolve(row.header());
             }
-            for (Map.Entry<String, String> w : where.entrySet()) {
-              if (!row.get(w.getKey()).equals(w.getValue())) {
+            for (int i = 0; i < whereAt.length; i++) {
+              if (!row.get(whereAt[i]).equals(whereValue[i])) {
                 return true;
               }
             }
             CsvRow result = row;
-            for (String column : mask) {
-              result = result.with(column, Masking.mask(result.get(column)));
+            for (int at : maskAt) {
+              result = result.with(at, Masking.mask(result.get(at)));
             }
-            for (String column : hash) {
-              result = result.with(column, Masking.sha256(result.get(column)));
+            for (int at : hashAt) {
+              result = result.with(at, Masking.sha256(result.get(at)));
             }
             out.emit(result);
             return true;
+          }
+
+          private void resolve(List<String> header) {
+            check(header);
+            whereValue = where.values().toArray(String[]::new);
+            whereAt = where.keySet().stream().mapToInt(header::indexOf).toArray();
+            maskAt = mask.stream().mapToInt(header::indexOf).toArray();
+            hashAt = hash.stream().mapToInt(header::indexOf).toArray();
           }
         };
   }

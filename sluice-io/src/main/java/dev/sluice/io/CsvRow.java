@@ -57,8 +57,14 @@ public final class CsvRow {
 
   /** A copy of this row with column {@code name} set to {@code value}. */
   public CsvRow with(String name, String value) {
+    return with(header.indexOf(name), value);
+  }
+
+  /** A copy of this row with the field at {@code index} (from 0) set to {@code value}. */
+  public CsvRow with(int index, String value) {
+    Objects.checkIndex(index, fields.length);
     String[] copy = fields.clone();
-    copy[header.indexOf(name)] = Objects.requireNonNull(value, "value");
+    copy[index] = Objects.requireNonNull(value, "value");
     return new CsvRow(header, copy, line);
   }
 

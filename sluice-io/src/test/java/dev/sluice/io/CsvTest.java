@@ -38,6 +38,16 @@ class CsvTest {
   }
 
   @Test
+  void withMakesAChangedCopyByNameOrIndex() {
+    CsvRow row = rows("id,name\n1,Ann\n").get(0);
+    assertThat(row.with("name", "Bo").fields()).containsExactly("1", "Bo");
+    assertThat(row.with(0, "2").fields()).containsExactly("2", "Ann");
+    assertThat(row.fields()).containsExactly("1", "Ann");
+    assertThatThrownBy(() -> row.with(2, "x")).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> row.with("nope", "x")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void keepsQuotedNewlinesAndEscapedQuotes() {
     List<CsvRow> rows = rows("a,b\n\"x\ny\",\"say \"\"hi\"\"\"\r\n3,4");
     assertThat(rows.get(0).fields()).containsExactly("x\ny", "say \"hi\"");
