@@ -14,14 +14,16 @@ import dev.sluice.io.JsonLines;
 import dev.sluice.io.JsonSettings;
 import dev.sluice.io.Output;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
- * The pipelines of {@code convert}. Reading, parsing, filtering and masking run on one thread;
- * encoding and writing on the caller's, with a {@code buffer} of {@value #BUFFER} rows between
- * them.
+ * The pipelines of {@code convert}: reading, decoding and parsing run on one thread; filtering,
+ * masking, encoding and writing on the caller's. Rows cross in chunks of {@value #CHUNK}, at most
+ * {@value #CHUNKS} chunks ahead.
  */
 final class Converter {
-  static final int BUFFER = 1024;
+  static final int CHUNK = 256;
+  static final int CHUNKS = 4;
 
   private final Rules rules;
   private final long limit;
@@ -37,37 +39,38 @@ final class Converter {
 
   /** Converts {@code in} to {@code out} and returns the number of rows written. */
   long run(Input in, Format from, Output out, Format to) {
-    boolean fromFile = in.size() >= 0;
     Input counted = in.counting(counters.bytesRead);
     if (from == Format.CSV) {
-      CsvSettings settings = CsvSettings.defaults().withDecodeAhead(fromFile);
-      Pipe<CsvRow> rows = Csv.read(counted, settings);
-      if (!rules.isEmpty()) {
-        rows = rows.via(rules.csv());
-      }
-      if (limit >= 0) {
-        rows = rows.take(limit);
-      }
+      CsvSettings settings = CsvSettings.defaults();
       Sink<CsvRow> sink = to == Format.CSV ? CsvOutput.rows(Csv.sink(out, csvOut)) : jsonSink(out);
-      return write(rows, sink);
+      return write(
+          Csv.read(counted, settings),
+          rows -> limit(rules.isEmpty() ? rows : rows.via(rules.csv())),
+          sink);
     }
     long[] record = {0};
     Pipe<ObjectNode> objects =
         JsonLines.read(counted, JsonNode.class, JsonSettings.defaults())
-            .map(node -> object(node, in.name(), ++record[0]))
-            .filter(rules::keep);
-    if (limit >= 0) {
-      objects = objects.take(limit);
-    }
-    objects = objects.map(rules::apply);
+            .map(node -> object(node, in.name(), ++record[0]));
     Sink<ObjectNode> sink =
         to == Format.CSV ? CsvOutput.objects(Csv.sink(out, csvOut), in.name()) : jsonSink(out);
-    return write(objects, sink);
+    return write(objects, rows -> limit(rows.filter(rules::keep)).map(rules::apply), sink);
   }
 
-  private <T> long write(Pipe<T> rows, Sink<T> sink) {
+  private <T> Pipe<T> limit(Pipe<T> rows) {
+    return limit >= 0 ? rows.take(limit) : rows;
+  }
+
+  /**
+   * Parses on a thread of its own and hands the rows over in chunks; {@code rules} (filter, mask,
+   * limit) and the sink run on the caller's thread. Measured on two cores, parsing is the heavier
+   * side, so everything that can run after the hand-off does.
+   */
+  private <T> long write(Pipe<T> parsed, UnaryOperator<Pipe<T>> rules, Sink<T> sink) {
     AtomicLong written = counters.rows;
-    return rows.buffer(BUFFER)
+    Pipe<T> handed = parsed.batch(CHUNK).buffer(CHUNKS).flatMap(Pipe::from);
+    return rules
+        .apply(handed)
         .peek(row -> written.lazySet(written.get() + 1)) // one writer: no read-modify-write
         .into(sink);
   }

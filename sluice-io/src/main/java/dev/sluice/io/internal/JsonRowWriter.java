@@ -134,8 +134,29 @@ final class JsonRowWriter {
   }
 
   private static int encode(char[] cs, int len, byte[] b, int p) {
-    for (int i = 0; i < len; i++) {
-      char c = cs[i];
+    int i = 0;
+    while (true) {
+      // the common case: runs of ASCII that needs no escape, four chars per test
+      while (i + 4 <= len) {
+        char c0 = cs[i];
+        char c1 = cs[i + 1];
+        char c2 = cs[i + 2];
+        char c3 = cs[i + 3];
+        if ((c0 | c1 | c2 | c3) >= 0x80
+            || (ESCAPE[c0] | ESCAPE[c1] | ESCAPE[c2] | ESCAPE[c3]) != 0) {
+          break;
+        }
+        b[p] = (byte) c0;
+        b[p + 1] = (byte) c1;
+        b[p + 2] = (byte) c2;
+        b[p + 3] = (byte) c3;
+        p += 4;
+        i += 4;
+      }
+      if (i == len) {
+        return p;
+      }
+      char c = cs[i++];
       if (c < 0x80) {
         byte e = ESCAPE[c];
         if (e == 0) {
@@ -157,7 +178,6 @@ final class JsonRowWriter {
         b[p++] = (byte) (0x80 | (c & 0x3F));
       }
     }
-    return p;
   }
 
   private static int unicodeEscape(char c, byte[] b, int p) {
