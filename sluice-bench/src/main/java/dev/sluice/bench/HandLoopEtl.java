@@ -62,6 +62,10 @@ public final class HandLoopEtl {
     if (value.isEmpty()) {
       return value;
     }
-    return at < 0 ? "***" : value.substring(0, at == 0 ? 0 : 1) + "***" + value.substring(at);
+    return at < 0
+        ? "***"
+        : value.substring(0, at == 0 ? 0 : Character.charCount(value.codePointAt(0)))
+            + "***"
+            + value.substring(at);
   }
 }

@@ -31,8 +31,4 @@ final class CsvHeader {
     }
     return i;
   }
-
-  static CsvRow row(CsvHeader header, String[] fields, long line) {
-    return new CsvRow(header, fields, line);
-  }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.io;
 
+import dev.sluice.io.internal.RowAccess;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +11,61 @@ import java.util.Objects;
 /**
  * One CSV record with its header: fields by name or by index, in header order. Immutable; rows of
  * one run share their header. {@link #with(String, String)} makes a changed copy.
+ *
+ * <p>A row read from a file keeps its fields as the characters the parser saw and makes a field's
+ * {@code String} the first time it is asked for, so a run that passes most fields straight through
+ * (CSV to JSON Lines, say) never creates most of them. Rows may be handed between threads; two
+ * threads asking for the same field at once may each create its {@code String}, nothing worse.
  */
 public final class CsvRow {
+  static {
+    RowAccess.set(
+        new RowAccess.Fields() {
+          @Override
+          public String string(CsvRow row, int index) {
+            String[] s = row.strings;
+            return s == null ? null : s[index];
+          }
+
+          @Override
+          public char[] chars(CsvRow row) {
+            return row.chars;
+          }
+
+          @Override
+          public int start(CsvRow row, int index) {
+            return row.start(index);
+          }
+
+          @Override
+          public int end(CsvRow row, int index) {
+            return row.ends[index];
+          }
+        });
+  }
+
   private final CsvHeader header;
-  private final String[] fields;
+
+  /** The fields' characters, back to back. */
+  private final char[] chars;
+
+  /** Where each field ends in {@link #chars}; field i starts where field i - 1 ends. */
+  private final int[] ends;
+
+  /** Fields already made into strings or set by {@link #with}; null until the first. */
+  private String[] strings;
+
   private final long line;
 
-  CsvRow(CsvHeader header, String[] fields, long line) {
+  CsvRow(CsvHeader header, char[] chars, int[] ends, long line) {
+    this(header, chars, ends, null, line);
+  }
+
+  private CsvRow(CsvHeader header, char[] chars, int[] ends, String[] strings, long line) {
     this.header = header;
-    this.fields = fields;
+    this.chars = chars;
+    this.ends = ends;
+    this.strings = strings;
     this.line = line;
   }
 
@@ -28,17 +76,33 @@ public final class CsvRow {
 
   /** The fields, in header order. */
   public List<String> fields() {
-    return Collections.unmodifiableList(java.util.Arrays.asList(fields));
+    String[] all = new String[size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = get(i);
+    }
+    return Collections.unmodifiableList(Arrays.asList(all));
   }
 
   /** The number of fields. */
   public int size() {
-    return fields.length;
+    return ends.length;
   }
 
   /** The field at {@code index} (from 0). */
   public String get(int index) {
-    return fields[index];
+    Objects.checkIndex(index, size());
+    String[] s = strings;
+    if (s == null) {
+      s = new String[ends.length];
+      strings = s;
+    }
+    String value = s[index];
+    if (value == null) {
+      int start = start(index);
+      value = new String(chars, start, ends[index] - start);
+      s[index] = value;
+    }
+    return value;
   }
 
   /**
@@ -47,7 +111,7 @@ public final class CsvRow {
    * @throws IllegalArgumentException if the header has no such column
    */
   public String get(String name) {
-    return fields[header.indexOf(name)];
+    return get(header.indexOf(name));
   }
 
   /** The line (from 1) the record starts on. */
@@ -62,17 +126,18 @@ public final class CsvRow {
 
   /** A copy of this row with the field at {@code index} (from 0) set to {@code value}. */
   public CsvRow with(int index, String value) {
-    Objects.checkIndex(index, fields.length);
-    String[] copy = fields.clone();
-    copy[index] = Objects.requireNonNull(value, "value");
-    return new CsvRow(header, copy, line);
+    Objects.checkIndex(index, size());
+    Objects.requireNonNull(value, "value");
+    String[] copy = strings == null ? new String[ends.length] : strings.clone();
+    copy[index] = value;
+    return new CsvRow(header, chars, ends, copy, line);
   }
 
   /** The fields by column name, in header order, in a new map. */
   public Map<String, String> toMap() {
     Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < fields.length; i++) {
-      map.put(header.names().get(i), fields[i]);
+    for (int i = 0, n = size(); i < n; i++) {
+      map.put(header.names().get(i), get(i));
     }
     return map;
   }
@@ -80,5 +145,9 @@ public final class CsvRow {
   @Override
   public String toString() {
     return "CsvRow[line " + line + ", " + toMap() + "]";
+  }
+
+  private int start(int index) {
+    return index == 0 ? 0 : ends[index - 1];
   }
 }

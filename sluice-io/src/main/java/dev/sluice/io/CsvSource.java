@@ -1,8 +1,6 @@
 package dev.sluice.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.sluice.Emitter;
 import dev.sluice.Generator;
@@ -25,17 +23,18 @@ final class CsvSource implements Generator<CsvRow> {
 
   @Override
   public void generate(Emitter<CsvRow> out) throws Exception {
+    CsvRowHandler handler = new CsvRowHandler(input.name(), settings);
     try (InputStream in = input.open();
-        CsvReader<CsvRecord> reader = reader(in)) {
-      Iterator<CsvRecord> records = reader.iterator();
+        CsvReader<CsvRow> reader = reader(in, handler)) {
+      Iterator<CsvRow> records = reader.iterator();
       long lastLine = 0;
       try {
         if (!records.hasNext()) {
           return;
         }
-        CsvRecord first = records.next();
-        lastLine = first.getStartingLineNumber();
-        CsvHeader header = new CsvHeader(first.getFields());
+        CsvRow first = records.next();
+        lastLine = first.line();
+        CsvHeader header = new CsvHeader(first.fields());
         if (header.hasDuplicates() && !settings.allowDuplicateHeader()) {
           throw new BadInputException(
               input.name(),
@@ -44,10 +43,11 @@ final class CsvSource implements Generator<CsvRow> {
               "allowDuplicateHeader",
               null);
         }
+        handler.header = header;
         while (records.hasNext()) {
-          CsvRecord record = records.next();
-          lastLine = record.getStartingLineNumber();
-          out.emit(CsvHeader.row(header, fieldsOf(record), lastLine));
+          CsvRow row = records.next();
+          lastLine = row.line();
+          out.emit(row);
         }
       } catch (RuntimeException e) {
         throw CsvErrors.translate(e, input.name(), lastLine);
@@ -55,22 +55,7 @@ final class CsvSource implements Generator<CsvRow> {
     }
   }
 
-  private static String[] fieldsOf(CsvRecord record) {
-    int n = record.getFieldCount();
-    String[] fields = new String[n];
-    for (int i = 0; i < n; i++) {
-      fields[i] = record.getField(i);
-    }
-    return fields;
-  }
-
-  private CsvReader<CsvRecord> reader(InputStream in) {
-    CsvRecordHandler handler =
-        CsvRecordHandler.builder()
-            .maxFields(settings.maxFields())
-            .maxFieldSize(settings.maxFieldSize())
-            .maxRecordSize(settings.maxRecordSize())
-            .build();
+  private CsvReader<CsvRow> reader(InputStream in, CsvRowHandler handler) {
     boolean lenient = settings.lenient();
     Reader decoder = new DecodingReader(in, settings.charset(), settings.malformed());
     return CsvReader.builder()

@@ -126,6 +126,21 @@ class CsvTest {
   }
 
   @Test
+  void failsOnTooManyFieldsOrTooLongARecordNamingTheSetting() {
+    CsvSettings small = CsvSettings.defaults().withLimits(3, 50, 60, 1000);
+    assertThatThrownBy(() -> rows("a,b,c,d\n1,2,3,4\n", small))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("line 1")
+        .satisfies(e -> assertThat(((BadInputException) e).setting()).isEqualTo("maxFields"));
+    String row = "x".repeat(40) + "," + "y".repeat(40);
+    assertThatThrownBy(() -> rows("a,b\n1,2\n" + row + "\n", small))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("line 3")
+        .satisfies(e -> assertThat(((BadInputException) e).setting()).isEqualTo("maxRecordSize"));
+    assertThat(rows("a,b,c\n" + "x".repeat(30) + ",y,z\n", small)).hasSize(1);
+  }
+
+  @Test
   void readsLongFieldsWithinTheLimit() {
     String big = "é".repeat(200_000);
     assertThat(rows("a\n\"" + big + "\"\n").get(0).get("a")).isEqualTo(big);

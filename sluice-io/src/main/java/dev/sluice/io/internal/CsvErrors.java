@@ -16,8 +16,10 @@ public final class CsvErrors {
    * about the input. {@code lastLine} is the start line of the last record read.
    */
   public static RuntimeException translate(RuntimeException failure, String input, long lastLine) {
-    if (failure instanceof BadInputException) {
-      return failure;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BadInputException bad) {
+        return bad; // ours, perhaps wrapped by FastCSV on its way out of the parser
+      }
     }
     if (failure instanceof UncheckedIOException io
         && io.getCause() instanceof DecodingReader.MalformedBytesException bad) {

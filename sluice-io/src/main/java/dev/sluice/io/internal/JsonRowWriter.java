@@ -56,9 +56,36 @@ final class JsonRowWriter {
     this.out = out;
   }
 
-  /** Buffers {@code row} as one line: an object of its fields, keys in header order. */
+  /**
+   * Buffers {@code row} as one line: an object of its fields, keys in header order. Fields the row
+   * holds as characters are encoded from them, without making strings.
+   */
   void write(CsvRow row) throws IOException {
-    write(row.header(), row.fields());
+    List<String> h = row.header();
+    if (h != header) {
+      keys = keys(h);
+      header = h;
+    }
+    RowAccess.Fields access = RowAccess.fields();
+    char[] rowChars = access.chars(row);
+    int n = row.size();
+    if (n == 0) {
+      raw(EMPTY);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      raw(keys[i]);
+      String set = access.string(row, i);
+      if (set != null) {
+        string(set);
+      } else {
+        chars(rowChars, access.start(row, i), access.end(row, i));
+      }
+      room(3);
+      buf[pos++] = '"';
+    }
+    buf[pos++] = '}';
+    buf[pos++] = '\n';
   }
 
   /** Buffers one line: an object of {@code values} under the keys {@code header}. */
@@ -128,16 +155,26 @@ final class JsonRowWriter {
       int len = Math.min(n - from, chars.length);
       room(len * MAX_PER_CHAR);
       s.getChars(from, from + len, chars, 0);
-      pos = encode(chars, len, buf, pos);
+      pos = encode(chars, 0, len, buf, pos);
       from += len;
     }
   }
 
-  private static int encode(char[] cs, int len, byte[] b, int p) {
-    int i = 0;
+  /** The escaped UTF-8 of {@code cs[from..to)}, in segments that fit the buffer. */
+  private void chars(char[] cs, int from, int to) throws IOException {
+    while (from < to) {
+      int end = Math.min(to, from + chars.length);
+      room((end - from) * MAX_PER_CHAR);
+      pos = encode(cs, from, end, buf, pos);
+      from = end;
+    }
+  }
+
+  private static int encode(char[] cs, int from, int to, byte[] b, int p) {
+    int i = from;
     while (true) {
       // the common case: runs of ASCII that needs no escape, four chars per test
-      while (i + 4 <= len) {
+      while (i + 4 <= to) {
         char c0 = cs[i];
         char c1 = cs[i + 1];
         char c2 = cs[i + 2];
@@ -153,7 +190,7 @@ final class JsonRowWriter {
         p += 4;
         i += 4;
       }
-      if (i == len) {
+      if (i == to) {
         return p;
       }
       char c = cs[i++];

@@ -1,0 +1,76 @@
+package dev.sluice.io;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
+import java.util.Arrays;
+
+/**
+ * Builds {@link CsvRow}s straight from FastCSV's parser: each field's characters are copied into
+ * one array per record, and no {@code String} is made until someone asks for a field. Enforces
+ * {@link CsvSettings#maxFields()}, {@link CsvSettings#maxFieldSize()} and {@link
+ * CsvSettings#maxRecordSize()}, failing with a {@link BadInputException} that names the setting.
+ * The first record becomes the header row ({@link #header} is null until the caller sets it).
+ */
+final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
+  private final String input;
+  private final int maxFields;
+  private final int maxFieldSize;
+  private final int maxRecordSize;
+  private char[] chars = new char[256];
+  private int[] ends = new int[16];
+  private int length;
+  CsvHeader header;
+
+  CsvRowHandler(String input, CsvSettings settings) {
+    this.input = input;
+    this.maxFields = settings.maxFields();
+    this.maxFieldSize = settings.maxFieldSize();
+    this.maxRecordSize = settings.maxRecordSize();
+  }
+
+  @Override
+  protected void handleBegin(long startingLineNumber) {
+    length = 0;
+  }
+
+  @Override
+  protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
+    if (index >= maxFields) {
+      throw tooBig("more than " + maxFields + " fields", "maxFields");
+    }
+    if (len > maxFieldSize) {
+      throw tooBig(
+          "a field of " + len + " characters (the limit is " + maxFieldSize + ")", "maxFieldSize");
+    }
+    int end = length + len;
+    if (end > maxRecordSize || end < 0) {
+      throw tooBig("more than " + maxRecordSize + " characters", "maxRecordSize");
+    }
+    if (end > chars.length) {
+      chars = Arrays.copyOf(chars, (int) Math.min(Math.max(end, 2L * chars.length), maxRecordSize));
+    }
+    if (index >= ends.length) {
+      ends = Arrays.copyOf(ends, Math.min(2 * ends.length, maxFields));
+    }
+    System.arraycopy(buf, offset, chars, length, len);
+    length = end;
+    ends[index] = end;
+  }
+
+  @Override
+  protected CsvRow buildRecord() {
+    if (getRecordType() != RecordType.DATA) {
+      return null; // empty lines and comments are skipped
+    }
+    return new CsvRow(
+        header,
+        Arrays.copyOf(chars, length),
+        Arrays.copyOf(ends, getFieldCount()),
+        getStartingLineNumber());
+  }
+
+  private BadInputException tooBig(String what, String setting) {
+    return new BadInputException(
+        input, getStartingLineNumber(), "the record has " + what, setting, null);
+  }
+}
