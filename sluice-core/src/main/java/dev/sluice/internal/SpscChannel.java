@@ -167,9 +167,7 @@ public final class SpscChannel<T> extends ChannelFields {
     if (h == consumerTailCache && !awaitItems(h)) {
       return END;
     }
-    int index = (int) h & mask;
-    Object item = ring[index];
-    ring[index] = null;
+    Object item = ring[(int) h & mask];
     consumerHead = h + 1;
     if (h + 1 - consumerReturned >= returnEvery) {
       returnRoom(h + 1, false);
@@ -182,6 +180,12 @@ public final class SpscChannel<T> extends ChannelFields {
    * free, or at once when {@code wakeNow} (the consumer is about to wait itself).
    */
   private void returnRoom(long h, boolean wakeNow) {
+    // Taken slots are cleared here, a run at a time, rather than one by one in take(): a consumer
+    // writing each slot as it reads it fights the producer for the cache line the producer is
+    // filling. Until then at most returnEvery taken elements stay referenced.
+    for (long i = consumerReturned; i < h; i++) {
+      ring[(int) i & mask] = null;
+    }
     consumerReturned = h;
     head = h;
     Thread waiting = producerWaiting;
