@@ -9,6 +9,8 @@
 # (a), (b) and (e) run with the same JAVA_OPTS (default -Xmx64m -XX:+UseSerialGC, the collector the
 # `sluice` launcher picks). Prints seconds, MB/s and peak RSS
 # (from /usr/bin/time) side by side, and checks that (a), (b), (d) and (e) wrote identical output.
+# (a), (b) and (e) run RUNS times (default 3), interleaved; the table shows the median seconds and
+# the highest peak RSS, and the seconds of every run follow it. (c) and (d) run once.
 # Settings: GB (default 1) input size; RSS_4GB=1 also runs (a) on a 4 GB input to compare peak
 # RSS; SKIP_NODE=1 skips (c) and (d); SKIP_BUILD=1 reuses the jars. Data in bench/work/etl.
 # Output: stdout and bench/results/etl-<UTC time>.txt.
@@ -16,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh
 GB=${GB:-1}
+RUNS=${RUNS:-3}
 JAVA_OPTS=${JAVA_OPTS:--Xmx64m -XX:+UseSerialGC}
 ROWS_PER_GB=9500000
 work=bench/work/etl
@@ -38,21 +41,26 @@ input() { # generates the users CSV of $1 GB once
   printf '%s\n' "$file"
 }
 
-declare -A secs rss
-measure() { # name command...: runs it under /usr/bin/time, records seconds and peak RSS in MB
+declare -A secs rss all
+measure() { # name command...: runs it under /usr/bin/time, records seconds (the median of the
+  # runs so far, all kept in all[name]) and peak RSS in MB (the highest)
   local name=$1; shift
   sync
   /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null
   read -r s kb <"$work/time.txt"
-  secs[$name]=$s
-  rss[$name]=$((kb / 1024))
+  all[$name]="${all[$name]:-}${all[$name]:+ }$s"
+  secs[$name]=$(printf '%s\n' ${all[$name]} | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  local m=$((kb / 1024))
+  if [ "$m" -gt "${rss[$name]:-0}" ]; then rss[$name]=$m; fi
 }
 
 in=$(input "$GB")
 mb=$(($(stat -c %s "$in") / 1048576))
-measure a "${cli[@]}" convert "$in" "$work/a.jsonl" --mask email --quiet
-measure b java $JAVA_OPTS -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.HandLoopEtl "$in" "$work/b.jsonl" email
-measure e java $JAVA_OPTS -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.ByteLevelEtl "$in" "$work/e.jsonl" email
+for ((run = 1; run <= RUNS; run++)); do # interleaved, so that a noisy minute hits all three
+  measure a "${cli[@]}" convert "$in" "$work/a.jsonl" --mask email --quiet
+  measure b java $JAVA_OPTS -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.HandLoopEtl "$in" "$work/b.jsonl" email
+  measure e java $JAVA_OPTS -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.ByteLevelEtl "$in" "$work/e.jsonl" email
+done
 if [ "${SKIP_NODE:-0}" != 1 ]; then
   if [ ! -d bench/node/node_modules/csv-parse ]; then
     (cd bench/node && npm ci --no-audit --no-fund --silent)
@@ -91,4 +99,5 @@ out="bench/results/etl-$(date -u +%Y%m%dT%H%M%SZ).txt"
   [ -n "${secs[c]:-}" ] && printf ', %.2fx over (c), %.2fx over (d)' \
     "$(awk "BEGIN { print ${secs[c]} / ${secs[a]} }")" "$(awk "BEGIN { print ${secs[d]} / ${secs[a]} }")"
   printf '; (a) is %.2fx the time of (e)\n' "$(awk "BEGIN { print ${secs[a]} / ${secs[e]} }")"
+  echo "seconds of each run: (a) ${all[a]}; (b) ${all[b]}; (e) ${all[e]}"
 } | tee "$out"
