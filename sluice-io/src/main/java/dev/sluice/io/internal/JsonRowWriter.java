@@ -61,18 +61,9 @@ final class JsonRowWriter {
    * holds as characters are encoded from them, without making strings.
    */
   void write(CsvRow row) throws IOException {
-    List<String> h = row.header();
-    if (h != header) {
-      keys = keys(h);
-      header = h;
-    }
     RowAccess.Fields access = RowAccess.fields();
     char[] rowChars = access.chars(row);
-    int n = row.size();
-    if (n == 0) {
-      raw(EMPTY);
-      return;
-    }
+    int n = begin(row.header(), row.size());
     for (int i = 0; i < n; i++) {
       raw(keys[i]);
       String set = access.string(row, i);
@@ -81,32 +72,44 @@ final class JsonRowWriter {
       } else {
         chars(rowChars, access.start(row, i), access.end(row, i));
       }
-      room(3);
-      buf[pos++] = '"';
+      closeValue();
     }
-    buf[pos++] = '}';
-    buf[pos++] = '\n';
+    end(n);
   }
 
   /** Buffers one line: an object of {@code values} under the keys {@code header}. */
   void write(List<String> header, List<String> values) throws IOException {
-    if (header != this.header) {
-      keys = keys(header);
-      this.header = header;
-    }
-    int n = values.size();
-    if (n == 0) {
-      raw(EMPTY);
-      return;
-    }
+    int n = begin(header, values.size());
     for (int i = 0; i < n; i++) {
       raw(keys[i]);
       string(values.get(i));
-      room(3);
-      buf[pos++] = '"';
+      closeValue();
     }
-    buf[pos++] = '}';
-    buf[pos++] = '\n';
+    end(n);
+  }
+
+  /** Makes the keys of a header not seen last time; returns {@code n}. */
+  private int begin(List<String> h, int n) throws IOException {
+    if (h != header) {
+      keys = keys(h);
+      header = h;
+    }
+    return n;
+  }
+
+  /** The closing quote of a value, with room for the end of the line after it. */
+  private void closeValue() throws IOException {
+    room(3);
+    buf[pos++] = '"';
+  }
+
+  private void end(int n) throws IOException {
+    if (n == 0) {
+      raw(EMPTY);
+    } else {
+      buf[pos++] = '}';
+      buf[pos++] = '\n';
+    }
   }
 
   /** Writes the buffered bytes to the stream (without flushing the stream). */
