@@ -77,7 +77,7 @@ final class Converter {
 
   @SuppressWarnings("unchecked")
   private static <T> Sink<T> jsonSink(Output out) {
-    return (Sink<T>) JsonLines.sink(out);
+    return (Sink<T>) JsonLines.sink(out, JsonText.WRITER);
   }
 
   private static ObjectNode object(JsonNode node, String input, long record) {

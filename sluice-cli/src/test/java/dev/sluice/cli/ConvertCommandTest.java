@@ -44,6 +44,26 @@ class ConvertCommandTest {
   }
 
   @Test
+  void keepsTheDigitsOfDecimalNumbers() throws IOException {
+    file(
+        "in.jsonl",
+        "{\"a\":0.0000001,\"b\":2.50,\"c\":1e5,\"d\":123456789012345678901234567890.5,"
+            + "\"e\":{\"x\":0.0000001}}\n");
+    Cli toCsv = Cli.run("convert", path("in.jsonl"), path("out.csv"), "--quiet");
+    assertThat(toCsv.code()).as(toCsv.err()).isZero();
+    assertThat(Files.readString(dir.resolve("out.csv")))
+        .isEqualTo(
+            "a,b,c,d,e\r\n0.0000001,2.50,100000,123456789012345678901234567890.5,"
+                + "\"{\"\"x\"\":0.0000001}\"\r\n");
+    Cli toJson = Cli.run("convert", path("in.jsonl"), path("out.jsonl"), "--quiet");
+    assertThat(toJson.code()).as(toJson.err()).isZero();
+    assertThat(Files.readString(dir.resolve("out.jsonl")))
+        .isEqualTo(
+            "{\"a\":0.0000001,\"b\":2.50,\"c\":100000,"
+                + "\"d\":123456789012345678901234567890.5,\"e\":{\"x\":0.0000001}}\n");
+  }
+
+  @Test
   void turnsTheFormulaGuardOff() throws IOException {
     file("in.jsonl", "{\"a\":\"=cmd\"}\n");
     Cli.run("convert", path("in.jsonl"), path("out.csv"), "--quiet", "--no-formula-guard");

@@ -64,7 +64,16 @@ public final class JsonLines {
    * JsonNode}s, {@link CsvRow}s (an object of its fields in header order), strings and numbers.
    */
   public static Sink<Object> sink(Output output) {
+    return sink(output, new ObjectMapper());
+  }
+
+  /**
+   * Like {@link #sink(Output)}, serialising with (a copy of) {@code mapper}: its modules, features
+   * and naming strategy apply; {@link CsvRow}s are always written as objects of strings.
+   */
+  public static Sink<Object> sink(Output output, ObjectMapper mapper) {
     Objects.requireNonNull(output, "output");
-    return output.sink(out -> JsonCodec.encoder(out, new ObjectMapper()));
+    Objects.requireNonNull(mapper, "mapper");
+    return output.sink(out -> JsonCodec.encoder(out, mapper));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -92,5 +93,20 @@ class JsonLinesTest {
             csvRow,
             "{\"n\":null}",
             csvRow);
+  }
+
+  @Test
+  void writesWithTheGivenMappersFeatures() {
+    Path file = dir.resolve("plain.jsonl");
+    ObjectMapper plain =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+    Pipe.<Object>of(Map.of("d", new java.math.BigDecimal("1E-7")))
+        .into(JsonLines.sink(Output.file(file), plain));
+    assertThat(Lines.read(file).toList()).containsExactly("{\"d\":0.0000001}");
+    Pipe.<Object>of(Map.of("d", new java.math.BigDecimal("1E-7")))
+        .into(JsonLines.sink(Output.file(file)));
+    assertThat(Lines.read(file).toList()).containsExactly("{\"d\":1E-7}");
   }
 }
