@@ -13,7 +13,9 @@ import dev.sluice.io.Input;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.JsonSettings;
 import dev.sluice.io.Output;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,10 +43,11 @@ final class Converter {
   long run(Input in, Format from, Output out, Format to) {
     Input counted = in.counting(counters.bytesRead);
     if (from == Format.CSV) {
-      CsvSettings settings = CsvSettings.defaults();
-      Sink<CsvRow> sink = to == Format.CSV ? CsvOutput.rows(Csv.sink(out, csvOut)) : jsonSink(out);
+      AtomicReference<List<String>> header = new AtomicReference<>();
+      Sink<CsvRow> sink =
+          to == Format.CSV ? CsvOutput.rows(Csv.sink(out, csvOut), header::get) : jsonSink(out);
       return write(
-          Csv.read(counted, settings),
+          Csv.read(counted, CsvSettings.defaults(), header::set),
           rows -> limit(rules.isEmpty() ? rows : rows.via(rules.csv())),
           sink);
     }

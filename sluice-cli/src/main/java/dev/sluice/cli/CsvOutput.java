@@ -8,13 +8,17 @@ import dev.sluice.io.CsvRow;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Sinks that put a header first: CSV rows as they are, JSON objects by their first keys. */
 final class CsvOutput {
   private CsvOutput() {}
 
-  /** Writes the header of the first row, then each row's fields. */
-  static Sink<CsvRow> rows(Sink<List<String>> csv) {
+  /**
+   * Writes the header of the first row, then each row's fields. When no row came, writes the header
+   * {@code header} supplies at commit, if any (the header of a header-only input).
+   */
+  static Sink<CsvRow> rows(Sink<List<String>> csv, Supplier<List<String>> header) {
     return () -> {
       Sink.Writer<List<String>> writer = csv.open();
       return new Forwarding<CsvRow>(writer) {
@@ -27,6 +31,15 @@ final class CsvOutput {
             started = true;
           }
           writer.write(row.fields());
+        }
+
+        @Override
+        public void commit() throws Exception {
+          List<String> names = started ? null : header.get();
+          if (names != null) {
+            writer.write(names);
+          }
+          super.commit();
         }
       };
     };

@@ -177,5 +177,9 @@ class ConvertCommandTest {
     assertThat(Cli.run("convert", path("header.csv"), path("h.jsonl"), "--quiet").code()).isZero();
     assertThat(Files.size(dir.resolve("e.jsonl"))).isZero();
     assertThat(Files.size(dir.resolve("h.jsonl"))).isZero();
+    assertThat(Cli.run("convert", path("empty.csv"), path("e.csv"), "--quiet").code()).isZero();
+    assertThat(Cli.run("convert", path("header.csv"), path("h.csv"), "--quiet").code()).isZero();
+    assertThat(Files.size(dir.resolve("e.csv"))).isZero();
+    assertThat(Files.readString(dir.resolve("h.csv"))).isEqualTo("a,b\r\n");
   }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.io;
 
+import dev.sluice.CheckedConsumer;
 import dev.sluice.Pipe;
 import dev.sluice.Sink;
 import dev.sluice.io.internal.CsvEncoder;
@@ -38,9 +39,21 @@ public final class Csv {
    * input fails the run with a {@link BadInputException} naming the line.
    */
   public static Pipe<CsvRow> read(Input input, CsvSettings settings) {
+    return read(input, settings, names -> {});
+  }
+
+  /**
+   * Like {@link #read(Input, CsvSettings)}, and hands each run's column names to {@code header}
+   * before the first row, also when no row follows: for a consumer that needs the header of a
+   * header-only input (to write it out again, say). Not called for an empty input. Runs on the
+   * thread that reads the input; a failure of {@code header} fails the run.
+   */
+  public static Pipe<CsvRow> read(
+      Input input, CsvSettings settings, CheckedConsumer<? super List<String>> header) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(settings, "settings");
-    return Pipe.generate(new CsvSource(input, settings));
+    Objects.requireNonNull(header, "header");
+    return Pipe.generate(new CsvSource(input, settings, header));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.sluice.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import dev.sluice.CheckedConsumer;
 import dev.sluice.Emitter;
 import dev.sluice.Generator;
 import dev.sluice.io.internal.CsvErrors;
@@ -10,15 +11,18 @@ import dev.sluice.io.internal.ReadAheadReader;
 import java.io.InputStream;
 import java.io.Reader;
 import java.util.Iterator;
+import java.util.List;
 
 /** The generator behind {@link Csv#read(Input, CsvSettings)}: header first, then one row each. */
 final class CsvSource implements Generator<CsvRow> {
   private final Input input;
   private final CsvSettings settings;
+  private final CheckedConsumer<? super List<String>> onHeader;
 
-  CsvSource(Input input, CsvSettings settings) {
+  CsvSource(Input input, CsvSettings settings, CheckedConsumer<? super List<String>> onHeader) {
     this.input = input;
     this.settings = settings;
+    this.onHeader = onHeader;
   }
 
   @Override
@@ -44,6 +48,7 @@ final class CsvSource implements Generator<CsvRow> {
               null);
         }
         handler.header = header;
+        onHeader.accept(header.names());
         while (records.hasNext()) {
           CsvRow row = records.next();
           lastLine = row.line();

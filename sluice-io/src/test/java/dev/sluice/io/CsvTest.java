@@ -71,6 +71,28 @@ class CsvTest {
   }
 
   @Test
+  void handsOverTheHeaderBeforeTheRowsAndOfAHeaderOnlyInput() {
+    List<String> seen = new ArrayList<>();
+    Pipe<CsvRow> rows =
+        Csv.read(
+            TestFiles.bytes("h.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)),
+            CsvSettings.defaults(),
+            names -> seen.add("header " + names));
+    rows.forEach(row -> seen.add("row " + row.fields()));
+    assertThat(seen).containsExactly("header [a, b]", "row [1, 2]");
+    seen.clear();
+    Csv.read(
+            TestFiles.bytes("h.csv", "x\n".getBytes(StandardCharsets.UTF_8)),
+            CsvSettings.defaults(),
+            names -> seen.add("header " + names))
+        .forEach(row -> seen.add("row"));
+    assertThat(seen).containsExactly("header [x]");
+    Csv.read(TestFiles.bytes("e.csv", new byte[0]), CsvSettings.defaults(), n -> seen.add("?"))
+        .count();
+    assertThat(seen).hasSize(1);
+  }
+
+  @Test
   void rejectsARaggedRowNamingItsLine() {
     assertThatThrownBy(() -> rows("a,b\n1,2\n3\n"))
         .isInstanceOf(BadInputException.class)
