@@ -75,50 +75,29 @@ public final class MapConcurrentStage<T, R> extends Operator<T, R> {
     private final ArrayDeque<Call> calls = new ArrayDeque<>();
     private int inFlight;
     private long submitted;
-    private boolean inputDone;
-    private boolean stopping;
+    private final Feeder<T> feeder = new Feeder<>(upstream, lock);
     private Throwable failure;
-    private Throwable inputFailure;
 
     Run(Downstream<? super R> down) {
       this.down = down;
     }
 
     void run() throws Exception {
-      Thread feeder = Threads.start(describe() + " input", this::feed);
+      feeder.start(describe() + " input", this::submit);
       try {
         consume();
       } finally {
-        shutdown(feeder);
+        shutdown();
       }
-    }
-
-    private void feed() {
-      Throwable thrown = null;
-      try {
-        upstream.run(this::submit);
-      } catch (Throwable t) {
-        thrown = t;
-      }
-      lock.lock();
-      try {
-        inputDone = true;
-        if (!stopping) {
-          inputFailure = thrown;
-        }
-      } finally {
-        lock.unlock();
-      }
-      LockSupport.unpark(consumer);
     }
 
     private boolean submit(T item) {
       lock.lock();
       try {
-        while (!stopping && failure == null && !hasRoom()) {
+        while (!feeder.stopping && failure == null && !hasRoom()) {
           room.awaitUninterruptibly();
         }
-        if (stopping || failure != null) {
+        if (feeder.stopping || failure != null) {
           return false;
         }
         Call call = new Call(item, submitted++, clock.nanoTime());
@@ -150,7 +129,7 @@ public final class MapConcurrentStage<T, R> extends Operator<T, R> {
         call.done = true;
         call.result = result;
         inFlight--;
-        if (thrown != null && failure == null && !stopping) {
+        if (thrown != null && failure == null && !feeder.stopping) {
           failure = thrown;
         }
         room.signal();
@@ -169,14 +148,14 @@ public final class MapConcurrentStage<T, R> extends Operator<T, R> {
           if (failure != null) {
             throw Failures.at(failure, describe());
           }
-          if (inputDone && calls.isEmpty() && inputFailure != null) {
-            throw Failures.sneaky(inputFailure);
+          if (feeder.done && calls.isEmpty() && feeder.failure != null) {
+            throw Failures.sneaky(feeder.failure);
           }
           next = ready();
           if (next != null) {
             calls.remove(next);
             room.signal();
-          } else if (inputDone && calls.isEmpty()) {
+          } else if (feeder.done && calls.isEmpty()) {
             return;
           }
           wait = next == null ? untilOverdue() : 0;
@@ -239,23 +218,20 @@ public final class MapConcurrentStage<T, R> extends Operator<T, R> {
       return -1;
     }
 
-    private void shutdown(Thread feeder) {
+    private void shutdown() {
       lock.lock();
       try {
-        stopping = true;
+        feeder.stop();
         for (Call call : calls) {
           if (!call.done) {
             call.thread.interrupt();
           }
         }
-        if (!inputDone) {
-          feeder.interrupt();
-        }
         room.signalAll();
       } finally {
         lock.unlock();
       }
-      Threads.joinUninterruptibly(feeder);
+      feeder.join();
       for (Call call : calls) {
         Threads.joinUninterruptibly(call.thread);
       }

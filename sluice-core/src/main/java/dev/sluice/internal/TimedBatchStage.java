@@ -48,60 +48,36 @@ public final class TimedBatchStage<T> extends Operator<T, List<T>> {
     private final Condition taken = lock.newCondition();
     private List<T> batch = newBatch();
     private long firstAt;
-    private boolean inputDone;
-    private boolean stopping;
-    private Throwable failure;
+    private final Feeder<T> feeder = new Feeder<>(upstream, lock);
 
     Run(Downstream<? super List<T>> down) {
       this.down = down;
     }
 
     void run() throws Exception {
-      Thread feeder = Threads.start(describe() + " input", this::feed);
+      feeder.start(describe() + " input", this::add);
       try {
         consume();
       } finally {
         lock.lock();
         try {
-          stopping = true;
-          if (!inputDone) {
-            feeder.interrupt();
-          }
+          feeder.stop();
           taken.signalAll();
         } finally {
           lock.unlock();
         }
-        Threads.joinUninterruptibly(feeder);
+        feeder.join();
       }
-    }
-
-    private void feed() {
-      Throwable thrown = null;
-      try {
-        upstream.run(this::add);
-      } catch (Throwable t) {
-        thrown = t;
-      }
-      lock.lock();
-      try {
-        inputDone = true;
-        if (!stopping) {
-          failure = thrown;
-        }
-      } finally {
-        lock.unlock();
-      }
-      LockSupport.unpark(consumer);
     }
 
     private boolean add(T item) {
       boolean wake;
       lock.lock();
       try {
-        while (!stopping && batch.size() >= size) {
+        while (!feeder.stopping && batch.size() >= size) {
           taken.awaitUninterruptibly();
         }
-        if (stopping) {
+        if (feeder.stopping) {
           return false;
         }
         batch.add(item);
@@ -128,9 +104,9 @@ public final class TimedBatchStage<T> extends Operator<T, List<T>> {
             out = batch;
             batch = newBatch();
             taken.signal();
-          } else if (failure != null) {
-            throw Failures.sneaky(failure);
-          } else if (inputDone) {
+          } else if (feeder.failure != null) {
+            throw Failures.sneaky(feeder.failure);
+          } else if (feeder.done) {
             return;
           } else if (!batch.isEmpty()) {
             wait = Math.max(1, firstAt + maxWaitNanos - clock.nanoTime());
@@ -158,8 +134,8 @@ public final class TimedBatchStage<T> extends Operator<T, List<T>> {
       if (batch.isEmpty()) {
         return false;
       }
-      if (inputDone) {
-        return failure == null;
+      if (feeder.done) {
+        return feeder.failure == null;
       }
       return clock.nanoTime() - (firstAt + maxWaitNanos) >= 0;
     }
