@@ -26,13 +26,21 @@ final class Utf8Fast {
    */
   static long decode(byte[] src, int sp, int sl, char[] dst, int dp, int dl) {
     while (sp < sl && dp < dl) {
-      while (sp + 8 <= sl && dp + 8 <= dl && ((long) LONGS.get(src, sp) & HIGH_BITS) == 0) {
-        for (int k = 0; k < 8; k++) {
-          dst[dp + k] = (char) src[sp + k];
-        }
-        sp += 8;
-        dp += 8;
+      // find the run of ASCII, eight bytes per test, then widen it in one simple (vectorisable)
+      // loop
+      int limit = sp + Math.min(sl - sp, dl - dp);
+      int end = sp;
+      while (end + 8 <= limit && ((long) LONGS.get(src, end) & HIGH_BITS) == 0) {
+        end += 8;
       }
+      while (end < limit && src[end] >= 0) {
+        end++;
+      }
+      for (int i = sp; i < end; i++) {
+        dst[dp + i - sp] = (char) src[i];
+      }
+      dp += end - sp;
+      sp = end;
       if (sp == sl || dp == dl) {
         break;
       }
