@@ -1,5 +1,6 @@
 package dev.sluice.internal;
 
+import dev.sluice.Clock;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -56,7 +57,7 @@ final class Feeder<T> {
     } finally {
       lock.unlock();
     }
-    LockSupport.unpark(consumer);
+    wake();
   }
 
   /** Under the lock: the stage is ending; interrupts the feeder if it is still running. */
@@ -65,6 +66,25 @@ final class Feeder<T> {
     if (!done) {
       thread.interrupt();
     }
+  }
+
+  /** Wakes the consumer: something it waits for has happened. */
+  void wake() {
+    LockSupport.unpark(consumer);
+  }
+
+  /**
+   * Consumer, not under the lock: waits until {@link #wake()}d, or for at most {@code nanos} on
+   * {@code clock} ({@code nanos < 0}: no limit); an interrupt cancels the run ({@link
+   * CancelSignal}).
+   */
+  void await(Clock clock, long nanos) {
+    if (nanos < 0) {
+      LockSupport.park(this);
+    } else {
+      clock.parkNanos(nanos);
+    }
+    CancelSignal.checkInterrupt();
   }
 
   /** Not under the lock: waits until the feeder thread has ended. */

@@ -6,7 +6,6 @@ import dev.sluice.MapConcurrency;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -69,7 +68,6 @@ public final class MapConcurrentStage<T, R> extends Operator<T, R> {
 
   private final class Run {
     private final Downstream<? super R> down;
-    private final Thread consumer = Thread.currentThread();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition room = lock.newCondition();
     private final ArrayDeque<Call> calls = new ArrayDeque<>();
@@ -136,7 +134,7 @@ public final class MapConcurrentStage<T, R> extends Operator<T, R> {
       } finally {
         lock.unlock();
       }
-      LockSupport.unpark(consumer);
+      feeder.wake();
     }
 
     private void consume() throws Exception {
@@ -169,12 +167,7 @@ public final class MapConcurrentStage<T, R> extends Operator<T, R> {
           }
           continue;
         }
-        if (wait < 0) {
-          LockSupport.park(this);
-        } else {
-          clock.parkNanos(wait);
-        }
-        CancelSignal.checkInterrupt();
+        feeder.await(clock, wait);
       }
     }
 

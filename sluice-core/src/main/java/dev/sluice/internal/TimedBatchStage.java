@@ -4,7 +4,6 @@ import dev.sluice.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -43,7 +42,6 @@ public final class TimedBatchStage<T> extends Operator<T, List<T>> {
 
   private final class Run {
     private final Downstream<? super List<T>> down;
-    private final Thread consumer = Thread.currentThread();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition taken = lock.newCondition();
     private List<T> batch = newBatch();
@@ -89,7 +87,7 @@ public final class TimedBatchStage<T> extends Operator<T, List<T>> {
         lock.unlock();
       }
       if (wake) {
-        LockSupport.unpark(consumer);
+        feeder.wake();
       }
       return true;
     }
@@ -120,12 +118,7 @@ public final class TimedBatchStage<T> extends Operator<T, List<T>> {
           }
           continue;
         }
-        if (wait < 0) {
-          LockSupport.park(this);
-        } else {
-          clock.parkNanos(wait);
-        }
-        CancelSignal.checkInterrupt();
+        feeder.await(clock, wait);
       }
     }
 

@@ -39,15 +39,7 @@ public final class KeysetSource<T> implements Resumable<T> {
 
   /** The rows, in key order. */
   public Pipe<T> rows() {
-    return Pipe.using(
-        this::open,
-        run ->
-            Pipe.paginate(
-                (List<Object>) null,
-                after -> {
-                  KeysetPage<T> page = run.keysetPage(after, false);
-                  return new Page<>(page.rows(), page.next());
-                }));
+    return pages().flatMap(Pipe::from);
   }
 
   /** The pages, each a non-empty list of at most {@link TableQuery#pageSize} rows. */
