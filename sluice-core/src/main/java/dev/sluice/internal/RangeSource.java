@@ -2,6 +2,9 @@ package dev.sluice.internal;
 
 /** {@code Pipe.range}: the longs from a start (inclusive) to an end (exclusive). */
 public final class RangeSource extends Source<Long> {
+  /** How many elements are pushed between two checks of the thread's interrupt flag. */
+  private static final long CHECK_EVERY = 1024;
+
   private final long from;
   private final long to;
 
@@ -16,12 +19,13 @@ public final class RangeSource extends Source<Long> {
     Downstream<? super Long> down = Metering.wrap(this, downstream);
     long i = from;
     try {
-      for (; i < to; i++) {
-        if (((i - from) & 0x3ff) == 0) {
-          CancelSignal.checkInterrupt();
-        }
-        if (!down.push(i)) {
-          return;
+      while (i < to) {
+        CancelSignal.checkInterrupt();
+        long end = Long.compareUnsigned(to - i, CHECK_EVERY) > 0 ? i + CHECK_EVERY : to;
+        for (; i < end; i++) {
+          if (!down.push(i)) {
+            return;
+          }
         }
       }
     } catch (Throwable t) {
@@ -31,6 +35,10 @@ public final class RangeSource extends Source<Long> {
 
   @Override
   public long knownSize() {
-    return Math.max(0, to - from);
+    if (from >= to) {
+      return 0;
+    }
+    long size = to - from;
+    return size < 0 ? Long.MAX_VALUE : size; // more than Long.MAX_VALUE: saturate
   }
 }

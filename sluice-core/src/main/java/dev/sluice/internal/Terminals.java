@@ -58,6 +58,9 @@ public final class Terminals {
 
   public static <T, A> A fold(
       Source<T> source, A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
+    if (UnboxedFold.handles(identity)) {
+      return UnboxedFold.run(source, identity, fn);
+    }
     Folder<T, A> folder = new Folder<>(identity, fn);
     run(source, folder);
     return folder.acc;
