@@ -11,12 +11,15 @@ import java.util.concurrent.locks.LockSupport;
  * <p>How it stays cheap: the producer publishes every element at once with a release store (no full
  * fence per element), so a slow trickle is never held back; the consumer reads what has arrived in
  * batches and returns free room in chunks; producer and consumer fields sit on separate cache lines
- * ({@link ChannelFields}). A side that finds the ring full or empty spins briefly, then parks.
- * Wake-ups are rationed, since on a virtual machine one costs tens of microseconds: a waiting
- * producer is woken when half the ring is free; a consumer first naps for at most {@link
- * #NAP_NANOS} (woken early only once half the ring is full), and if nothing came during its nap it
- * sleeps until the producer wakes it for the next element, looking again after at most {@link
- * #MAX_SLEEP_NANOS} in case that wake-up was missed.
+ * ({@link ChannelFields}). A consumer that has caught up with the producer gives it a few
+ * microseconds to add a batch ({@link #BATCH}) before it reads the tail again: the producer writes
+ * the tail's cache line for every element, and each read by the consumer costs the producer a stall
+ * on its next write. A side that finds the ring full or empty spins briefly, then parks. Wake-ups
+ * are rationed, since on a virtual machine one costs tens of microseconds: a waiting producer is
+ * woken when half the ring is free; a consumer first naps for at most {@link #NAP_NANOS} (woken
+ * early only once half the ring is full), and if nothing came during its nap it sleeps until the
+ * producer wakes it for the next element, looking again after at most {@link #MAX_SLEEP_NANOS} in
+ * case that wake-up was missed.
  *
  * <p>Ends: the producer calls {@link #complete(Throwable)} once; the consumer calls {@link
  * #cancel()} to make the producer's next {@link #put} return {@code false}.
@@ -38,8 +41,19 @@ public final class SpscChannel<T> extends ChannelFields {
   static final long MAX_SLEEP_NANOS = 10_000_000;
 
   private static final int SPINS = 64;
-  private static final int BATCH = 64;
-  private static final int BACKOFF = 32;
+
+  /**
+   * The most elements a consumer that caught up with the producer waits for before it reads the
+   * producer's position again (a quarter of the capacity for smaller channels).
+   */
+  private static final int BATCH = 256;
+
+  /** How many spin-waits a consumer waiting for a batch makes between two reads of the tail. */
+  private static final int BACKOFF = 64;
+
+  /** How many times a consumer waiting for a batch reads the tail before it takes what came. */
+  private static final int BATCH_WAITS = 4;
+
   private static final VarHandle TAIL;
   private static final VarHandle CONSUMER_WAITING;
   private static final VarHandle PRODUCER_WAITING;
@@ -60,6 +74,7 @@ public final class SpscChannel<T> extends ChannelFields {
   private final int capacity;
   private final int half;
   private final int returnEvery;
+  private final int batch;
 
   private volatile Thread consumerWaiting;
   private volatile boolean consumerAsleep;
@@ -78,6 +93,7 @@ public final class SpscChannel<T> extends ChannelFields {
     this.mask = ring.length - 1;
     this.half = Math.max(1, capacity / 2);
     this.returnEvery = Math.max(1, Math.min(64, capacity / 4));
+    this.batch = Math.max(1, Math.min(BATCH, capacity / 4));
   }
 
   /**
@@ -202,8 +218,9 @@ public final class SpscChannel<T> extends ChannelFields {
     for (int round = 0; ; round++) {
       long t = tail;
       if (t > h) {
-        if (t - h < BATCH && round < SPINS && !completed) {
-          // Let a few more arrive: reading tail for each element would bounce its cache line.
+        for (int w = 0; t - h < batch && w < BATCH_WAITS && round < SPINS && !completed; w++) {
+          // Let a batch arrive: each read of tail takes its cache line from the producer, which
+          // writes it for every element, and stalls the producer's next write.
           for (int i = 0; i < BACKOFF; i++) {
             Thread.onSpinWait();
           }

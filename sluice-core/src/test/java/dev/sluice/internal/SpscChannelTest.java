@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +35,37 @@ class SpscChannelTest {
     }
     assertThat(expected).isEqualTo(n);
     producer.join();
+  }
+
+  /**
+   * A consumer that caught up waits briefly for a batch, but never for an element the producer has
+   * not sent: here the producer sends the next element only after the previous one was taken.
+   */
+  @ParameterizedTest
+  @CsvSource({"1024", "16", "1"})
+  void aLoneElementIsNeverHeldBackForABatch(int capacity) throws Exception {
+    SpscChannel<Integer> channel = new SpscChannel<>(capacity);
+    SynchronousQueue<Integer> taken = new SynchronousQueue<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread producer =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    for (int i = 0; i < 200; i++) {
+                      channel.put(i);
+                      assertThat(taken.poll(10, TimeUnit.SECONDS)).isEqualTo(i);
+                    }
+                  } catch (Throwable t) {
+                    failure.set(t);
+                  }
+                  channel.complete(null);
+                });
+    for (Object item; (item = channel.take()) != SpscChannel.END; ) {
+      taken.put((Integer) item);
+    }
+    producer.join();
+    assertThat(failure.get()).isNull();
   }
 
   @Test
