@@ -540,12 +540,20 @@ public final class Pipe<T> {
     return Terminals.count(source);
   }
 
-  /** Runs the pipe, folding its elements into {@code identity} with {@code op}. */
+  /**
+   * Runs the pipe, folding its elements into {@code identity} with {@code op}. A {@code Long},
+   * {@code Integer} or {@code Double} accumulator is kept unboxed between calls, so that {@code
+   * reduce(0L, Long::sum)} allocates nothing per element: {@code op} then gets boxes equal to the
+   * values it returned, not necessarily the same objects (these are value-based classes).
+   */
   public T reduce(T identity, CheckedBiFunction<? super T, ? super T, ? extends T> op) {
     return Terminals.fold(source, identity, Checks.notNull(op, "op"));
   }
 
-  /** Runs the pipe, folding its elements into an accumulator of another type. */
+  /**
+   * Runs the pipe, folding its elements into an accumulator of another type; a {@code Long}, {@code
+   * Integer} or {@code Double} accumulator is kept unboxed as in {@link #reduce}.
+   */
   public <A> A fold(A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
     return Terminals.fold(source, identity, Checks.notNull(fn, "fn"));
   }
