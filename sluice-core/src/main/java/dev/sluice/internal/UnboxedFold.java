@@ -16,31 +16,18 @@ import dev.sluice.CheckedBiFunction;
  * returns {@code identity} itself. If the function returns anything else (a null, or another kind
  * of {@code Number} when the accumulator type is wider) the fold carries on generically from that
  * value.
+ *
+ * <p>The function must be inlined for the boxes to go, so each function class gets its own copy of
+ * the fold class ({@link Specializer#createFor}): one shared copy would see every reduce function
+ * of the application at its call, stop inlining, and then allocate a box more per element than a
+ * generic fold.
  */
 final class UnboxedFold {
   private UnboxedFold() {}
 
-  /** Runs {@code source} folding into {@code identity}; null if the identity is of no such type. */
-  static <T, A> A run(
-      Source<T> source, A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
-    return switch (identity) {
-      case Long start -> {
-        OfLong<T, A> fold = new OfLong<>(start, fn);
-        Terminals.run(source, fold);
-        yield fold.result(identity);
-      }
-      case Integer start -> {
-        OfInt<T, A> fold = new OfInt<>(start, fn);
-        Terminals.run(source, fold);
-        yield fold.result(identity);
-      }
-      case Double start -> {
-        OfDouble<T, A> fold = new OfDouble<>(start, fn);
-        Terminals.run(source, fold);
-        yield fold.result(identity);
-      }
-      default -> throw new IllegalArgumentException("no unboxed fold for " + identity);
-    };
+  /** A fold's push side that can say its result. */
+  interface Folding<T, A> extends Downstream<T> {
+    A result(A identity);
   }
 
   /** Whether {@link #run} takes this identity. */
@@ -48,24 +35,42 @@ final class UnboxedFold {
     return identity instanceof Long || identity instanceof Integer || identity instanceof Double;
   }
 
-  private static final class OfLong<T, A> implements Downstream<T> {
+  /** Runs {@code source} folding into {@code identity}, which {@link #handles} must take. */
+  static <T, A> A run(
+      Source<T> source, A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
+    Class<?> template =
+        switch (identity) {
+          case Long l -> OfLong.class;
+          case Integer i -> OfInt.class;
+          case Double d -> OfDouble.class;
+          default -> throw new IllegalArgumentException("no unboxed fold for " + identity);
+        };
+    Folding<T, A> fold = Specializer.createFor(template, fn, identity);
+    Terminals.run(source, fold);
+    return fold.result(identity);
+  }
+
+  /** A template for {@link Specializer#createFor}. */
+  static final class OfLong<T, A> implements Folding<T, A> {
     private final CheckedBiFunction<? super A, ? super T, ? extends A> fn;
     private long value;
     private boolean generic;
     private A acc;
 
-    OfLong(long start, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
-      this.value = start;
-      this.fn = fn;
+    @SuppressWarnings("unchecked")
+    OfLong(Object fn, Object identity) {
+      this.fn = (CheckedBiFunction<? super A, ? super T, ? extends A>) fn;
+      this.value = (Long) identity;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public boolean push(T item) {
       try {
         if (generic) {
           acc = fn.apply(acc, item);
         } else {
-          A next = fn.apply(cast(Long.valueOf(value)), item);
+          A next = fn.apply((A) Long.valueOf(value), item);
           if (next instanceof Long unboxed) {
             value = unboxed;
           } else {
@@ -79,32 +84,37 @@ final class UnboxedFold {
       return true;
     }
 
-    A result(A identity) {
+    @Override
+    @SuppressWarnings("unchecked")
+    public A result(A identity) {
       if (generic) {
         return acc;
       }
-      return value == (Long) identity ? identity : cast(Long.valueOf(value));
+      return value == (Long) identity ? identity : (A) Long.valueOf(value);
     }
   }
 
-  private static final class OfInt<T, A> implements Downstream<T> {
+  /** A template for {@link Specializer#createFor}. */
+  static final class OfInt<T, A> implements Folding<T, A> {
     private final CheckedBiFunction<? super A, ? super T, ? extends A> fn;
     private int value;
     private boolean generic;
     private A acc;
 
-    OfInt(int start, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
-      this.value = start;
-      this.fn = fn;
+    @SuppressWarnings("unchecked")
+    OfInt(Object fn, Object identity) {
+      this.fn = (CheckedBiFunction<? super A, ? super T, ? extends A>) fn;
+      this.value = (Integer) identity;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public boolean push(T item) {
       try {
         if (generic) {
           acc = fn.apply(acc, item);
         } else {
-          A next = fn.apply(cast(Integer.valueOf(value)), item);
+          A next = fn.apply((A) Integer.valueOf(value), item);
           if (next instanceof Integer unboxed) {
             value = unboxed;
           } else {
@@ -118,32 +128,37 @@ final class UnboxedFold {
       return true;
     }
 
-    A result(A identity) {
+    @Override
+    @SuppressWarnings("unchecked")
+    public A result(A identity) {
       if (generic) {
         return acc;
       }
-      return value == (Integer) identity ? identity : cast(Integer.valueOf(value));
+      return value == (Integer) identity ? identity : (A) Integer.valueOf(value);
     }
   }
 
-  private static final class OfDouble<T, A> implements Downstream<T> {
+  /** A template for {@link Specializer#createFor}. */
+  static final class OfDouble<T, A> implements Folding<T, A> {
     private final CheckedBiFunction<? super A, ? super T, ? extends A> fn;
     private double value;
     private boolean generic;
     private A acc;
 
-    OfDouble(double start, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
-      this.value = start;
-      this.fn = fn;
+    @SuppressWarnings("unchecked")
+    OfDouble(Object fn, Object identity) {
+      this.fn = (CheckedBiFunction<? super A, ? super T, ? extends A>) fn;
+      this.value = (Double) identity;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public boolean push(T item) {
       try {
         if (generic) {
           acc = fn.apply(acc, item);
         } else {
-          A next = fn.apply(cast(Double.valueOf(value)), item);
+          A next = fn.apply((A) Double.valueOf(value), item);
           if (next instanceof Double unboxed) {
             value = unboxed;
           } else {
@@ -157,18 +172,15 @@ final class UnboxedFold {
       return true;
     }
 
-    A result(A identity) {
+    @Override
+    @SuppressWarnings("unchecked")
+    public A result(A identity) {
       if (generic) {
         return acc;
       }
       return Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits((Double) identity)
           ? identity
-          : cast(Double.valueOf(value));
+          : (A) Double.valueOf(value);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <A> A cast(Object value) {
-    return (A) value;
   }
 }
