@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,37 +31,31 @@ final class Specializer {
 
   private static final boolean ENABLED =
       !"false".equals(System.getProperty("dev.sluice.specialize"));
-  private static final MethodType SHAPE =
-      MethodType.methodType(Object.class, Source.class, Object.class, Downstream.class);
-  private static final MethodType FOR_SHAPE =
-      MethodType.methodType(Object.class, Object.class, Object.class);
-  private static final ClassValue<ConcurrentHashMap<Object, MethodHandle>> PER_FUNCTION =
+  private static final ClassValue<ConcurrentHashMap<Key, MethodHandle>> PER_FUNCTION =
       new ClassValue<>() {
         @Override
-        protected ConcurrentHashMap<Object, MethodHandle> computeValue(Class<?> type) {
+        protected ConcurrentHashMap<Key, MethodHandle> computeValue(Class<?> type) {
           return new ConcurrentHashMap<>();
         }
       };
 
+  /** A template at a position; position -1 for a terminal, whose copies are per function only. */
   private record Key(Class<?> template, int position) {}
 
   private Specializer() {}
 
   /**
    * Creates a push adapter: an instance of {@code template}'s copy for the class of {@code fn} (not
-   * null) at {@code stage}'s position. The template must have a constructor {@code (Source, Object,
+   * null) at {@code stage}'s position. The template's one constructor takes {@code (Source, Object,
    * Downstream)}.
    */
   @SuppressWarnings("unchecked")
   static <T> Downstream<T> create(
       Class<?> template, Source<?> stage, Object fn, Downstream<?> down) {
-    int position = Math.min(stage.position(), MAX_POSITION);
     MethodHandle constructor =
-        PER_FUNCTION
-            .get(fn.getClass())
-            .computeIfAbsent(new Key(template, position), key -> constructor((Key) key));
+        constructor(fn, new Key(template, Math.min(stage.position(), MAX_POSITION)));
     try {
-      return (Downstream<T>) (Object) constructor.invokeExact(stage, fn, down);
+      return (Downstream<T>) (Object) constructor.invokeExact((Object) stage, fn, (Object) down);
     } catch (Throwable t) {
       throw Failures.sneaky(t);
     }
@@ -71,17 +64,11 @@ final class Specializer {
   /**
    * Creates an instance of {@code template}'s copy for the class of {@code fn}, so that the call of
    * {@code fn} inside it sees one receiver however many functions the application passes to the
-   * same operation. The template must have a constructor {@code (Object fn, Object arg)}. The
-   * copies live as long as the function's class ({@link ClassValue}); there is one per template and
-   * function class, and so at most one per function written in the program.
+   * same operation. The template's one constructor takes {@code (Object fn, Object arg)}.
    */
   @SuppressWarnings("unchecked")
   static <D> D createFor(Class<?> template, Object fn, Object arg) {
-    MethodHandle constructor =
-        PER_FUNCTION
-            .get(fn.getClass())
-            .computeIfAbsent(
-                template, t -> constructor((Class<?>) t, FOR_SHAPE, "(Object, Object)"));
+    MethodHandle constructor = constructor(fn, new Key(template, -1));
     try {
       return (D) constructor.invokeExact(fn, arg);
     } catch (Throwable t) {
@@ -89,26 +76,28 @@ final class Specializer {
     }
   }
 
-  private static MethodHandle constructor(Key key) {
-    return constructor(key.template(), SHAPE, "(Source, Object, Downstream)");
+  /**
+   * The constructor of the copy for {@code fn}'s class and {@code key}, taking and giving Objects.
+   */
+  private static MethodHandle constructor(Object fn, Key key) {
+    return PER_FUNCTION.get(fn.getClass()).computeIfAbsent(key, Specializer::define);
   }
 
-  private static MethodHandle constructor(Class<?> template, MethodType shape, String described) {
+  private static MethodHandle define(Key key) {
     MethodHandles.Lookup lookup = MethodHandles.lookup();
-    Class<?> type = template;
+    Class<?> type = key.template();
     if (ENABLED) {
       try {
-        type = lookup.defineHiddenClass(bytes(template), true).lookupClass();
+        type = lookup.defineHiddenClass(bytes(type), true).lookupClass();
       } catch (IOException | LinkageError | IllegalAccessException e) {
-        type = template;
+        type = key.template();
       }
     }
     try {
-      return lookup
-          .findConstructor(type, shape.changeReturnType(void.class))
-          .asType(shape.changeReturnType(Object.class));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("no " + described + " constructor in " + type, e);
+      MethodHandle constructor = lookup.unreflectConstructor(type.getDeclaredConstructors()[0]);
+      return constructor.asType(constructor.type().generic());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("no accessible constructor in " + type, e);
     }
   }
 

@@ -58,12 +58,12 @@ public final class Terminals {
 
   public static <T, A> A fold(
       Source<T> source, A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
-    if (UnboxedFold.handles(identity)) {
-      return UnboxedFold.run(source, identity, fn);
+    UnboxedFold.Folding<T, A> fold = UnboxedFold.of(identity, fn);
+    if (fold == null) {
+      fold = new Folder<>(identity, fn);
     }
-    Folder<T, A> folder = new Folder<>(identity, fn);
-    run(source, folder);
-    return folder.acc;
+    run(source, fold);
+    return fold.result(identity);
   }
 
   public static <T, A, R> R collect(Source<T> source, Collector<? super T, A, R> collector) {
@@ -125,9 +125,9 @@ public final class Terminals {
     return count[0];
   }
 
-  private static final class Folder<T, A> implements Downstream<T> {
+  private static final class Folder<T, A> implements UnboxedFold.Folding<T, A> {
     private final CheckedBiFunction<? super A, ? super T, ? extends A> fn;
-    A acc;
+    private A acc;
 
     Folder(A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
       this.acc = identity;
@@ -141,8 +141,12 @@ public final class Terminals {
       } catch (Throwable t) {
         throw Failures.at(t, "reduce (terminal)");
       }
-
       return true;
+    }
+
+    @Override
+    public A result(A identity) {
+      return acc;
     }
   }
 }

@@ -30,24 +30,20 @@ final class UnboxedFold {
     A result(A identity);
   }
 
-  /** Whether {@link #run} takes this identity. */
-  static boolean handles(Object identity) {
-    return identity instanceof Long || identity instanceof Integer || identity instanceof Double;
-  }
-
-  /** Runs {@code source} folding into {@code identity}, which {@link #handles} must take. */
-  static <T, A> A run(
-      Source<T> source, A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
+  /**
+   * The fold for {@code identity} if it is a {@code Long}, {@code Integer} or {@code Double}, else
+   * null.
+   */
+  static <T, A> Folding<T, A> of(
+      A identity, CheckedBiFunction<? super A, ? super T, ? extends A> fn) {
     Class<?> template =
         switch (identity) {
           case Long l -> OfLong.class;
           case Integer i -> OfInt.class;
           case Double d -> OfDouble.class;
-          default -> throw new IllegalArgumentException("no unboxed fold for " + identity);
+          case null, default -> null;
         };
-    Folding<T, A> fold = Specializer.createFor(template, fn, identity);
-    Terminals.run(source, fold);
-    return fold.result(identity);
+    return template == null ? null : Specializer.createFor(template, fn, identity);
   }
 
   /** A template for {@link Specializer#createFor}. */
