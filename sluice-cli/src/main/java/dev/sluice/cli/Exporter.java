@@ -1,9 +1,9 @@
 package dev.sluice.cli;
 
 import dev.sluice.CheckedFunction;
+import dev.sluice.Positioned;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.KeysetSource;
-import dev.sluice.jdbc.Positioned;
 import dev.sluice.jdbc.RowMapper;
 import dev.sluice.jdbc.TableQuery;
 import java.io.BufferedOutputStream;

@@ -1,9 +1,9 @@
 package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sluice.Checkpoints;
 import dev.sluice.io.Input;
 import dev.sluice.jdbc.CheckpointedSink;
-import dev.sluice.jdbc.Checkpoints;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.JdbcCheckpoint;
 import dev.sluice.jdbc.RowBinder;

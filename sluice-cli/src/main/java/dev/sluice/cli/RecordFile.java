@@ -2,6 +2,8 @@ package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.Pipe;
+import dev.sluice.Positioned;
+import dev.sluice.Resumable;
 import dev.sluice.io.BadInputException;
 import dev.sluice.io.Csv;
 import dev.sluice.io.CsvRow;
@@ -9,8 +11,6 @@ import dev.sluice.io.CsvSettings;
 import dev.sluice.io.Input;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.JsonSettings;
-import dev.sluice.jdbc.Positioned;
-import dev.sluice.jdbc.Resumable;
 import dev.sluice.jdbc.TableInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package dev.sluice.jdbc;
 
+import dev.sluice.Checkpoints;
+import dev.sluice.Positioned;
+import dev.sluice.Resumable;
 import dev.sluice.Sink;
 import dev.sluice.jdbc.internal.BatchWriter;
 import javax.sql.DataSource;

@@ -1,5 +1,6 @@
 package dev.sluice.jdbc;
 
+import dev.sluice.Checkpoint;
 import dev.sluice.jdbc.internal.CheckpointTable;
 import java.sql.Connection;
 import java.sql.SQLException;

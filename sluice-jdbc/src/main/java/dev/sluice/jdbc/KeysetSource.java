@@ -2,6 +2,8 @@ package dev.sluice.jdbc;
 
 import dev.sluice.Page;
 import dev.sluice.Pipe;
+import dev.sluice.Positioned;
+import dev.sluice.Resumable;
 import dev.sluice.jdbc.internal.KeyCodec;
 import dev.sluice.jdbc.internal.KeysetPage;
 import dev.sluice.jdbc.internal.TableRun;

@@ -6,7 +6,7 @@
  * <ul>
  *   <li>{@link dev.sluice.jdbc.Jdbc#keyset Keyset}: {@code WHERE key > last ORDER BY key LIMIT n};
  *       every page costs the same, a connection is borrowed per page, and the position (the last
- *       key) makes it {@link dev.sluice.jdbc.Resumable resumable}. The default choice.
+ *       key) makes it {@link dev.sluice.Resumable resumable}. The default choice.
  *   <li>{@link dev.sluice.jdbc.Jdbc#offset Offset}: {@code LIMIT n OFFSET m}; each page rereads all
  *       earlier rows. For comparison only.
  *   <li>{@link dev.sluice.jdbc.Jdbc#cursor Cursor}: one streamed query in one transaction; the
@@ -17,8 +17,7 @@
  *
  * <p>A {@link dev.sluice.jdbc.JdbcSink} commits each batch in its own transaction; a {@link
  * dev.sluice.jdbc.CheckpointedSink} also saves the source's position in that transaction, so {@link
- * dev.sluice.jdbc.Checkpoints#resume} continues after the last commit when a job is rerun after a
- * crash.
+ * dev.sluice.Checkpoints#resume} continues after the last commit when a job is rerun after a crash.
  *
  * <h2>Contract</h2>
  *

@@ -1,5 +1,6 @@
 package dev.sluice.jdbc;
 
+import dev.sluice.Checkpoints;
 import dev.sluice.Pipe;
 import dev.sluice.jdbc.testing.LineFile;
 import java.nio.file.Path;

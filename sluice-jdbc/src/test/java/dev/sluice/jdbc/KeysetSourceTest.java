@@ -3,6 +3,7 @@ package dev.sluice.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.Positioned;
 import dev.sluice.jdbc.testing.EachDatabase;
 import dev.sluice.jdbc.testing.Engine;
 import dev.sluice.jdbc.testing.TestDb;

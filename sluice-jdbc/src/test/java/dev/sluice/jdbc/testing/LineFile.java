@@ -1,8 +1,8 @@
 package dev.sluice.jdbc.testing;
 
 import dev.sluice.Pipe;
-import dev.sluice.jdbc.Positioned;
-import dev.sluice.jdbc.Resumable;
+import dev.sluice.Positioned;
+import dev.sluice.Resumable;
 import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

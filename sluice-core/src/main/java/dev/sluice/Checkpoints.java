@@ -1,6 +1,5 @@
-package dev.sluice.jdbc;
+package dev.sluice;
 
-import dev.sluice.Pipe;
 import java.util.Objects;
 
 /** Runs a {@link Resumable} source from the position a {@link Checkpoint} holds. */

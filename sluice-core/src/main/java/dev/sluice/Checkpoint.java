@@ -1,12 +1,12 @@
-package dev.sluice.jdbc;
+package dev.sluice;
 
 import java.util.Optional;
 
 /**
  * Where one job's last committed position lives. A checkpointing sink writes the position together
- * with the data it commits (a JDBC sink in the batch's transaction, see {@link JdbcCheckpoint}; a
- * file sink would keep it beside its temporary file and rename both); a rerun {@link #load loads}
- * it and {@link Checkpoints#resume resumes} the source after it.
+ * with the data it commits (a JDBC sink in the batch's transaction, {@code
+ * dev.sluice.jdbc.JdbcCheckpoint}; a file sink beside its temporary file, fsynced with the data); a
+ * rerun {@link #load loads} it and {@link Checkpoints#resume resumes} the source after it.
  *
  * <p>Implementations are thread-safe; {@code load} reads the store each time it is called.
  */

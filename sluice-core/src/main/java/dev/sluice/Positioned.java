@@ -1,6 +1,5 @@
-package dev.sluice.jdbc;
+package dev.sluice;
 
-import dev.sluice.CheckedFunction;
 import java.util.Objects;
 
 /**
