@@ -4,12 +4,12 @@ import dev.sluice.io.Input;
 import dev.sluice.io.Output;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,10 +55,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--limit", paramLabel = "N", description = "write at most N rows")
   long limit = -1;
 
-  @Option(
-      names = "--no-formula-guard",
-      description = "do not prefix ' to CSV cells that start with = + - @")
-  boolean noFormulaGuard;
+  @Mixin CsvOptions csv = new CsvOptions();
 
   @Option(names = "--quiet", description = "no progress or summary on stderr")
   boolean quiet;
@@ -67,10 +64,11 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() {
     Format inFormat = Format.resolve(input, from, "--from");
     Format outFormat = Format.resolve(output, to, "--to");
+    Format.checkOutput(output);
     if (limit < -1) {
       throw new UsageException("--limit must be >= 0, was " + limit);
     }
-    Rules rules = new Rules(parseWhere(), List.copyOf(mask), List.copyOf(hash));
+    Rules rules = new Rules(input, parseWhere(), List.copyOf(mask), List.copyOf(hash));
     Input in = input.equals("-") ? Input.stdin() : Input.file(Path.of(input));
     Output out = output.equals("-") ? Output.stdout() : Output.file(Path.of(output));
     Counters counters = new Counters();
@@ -78,7 +76,7 @@ final class ConvertCommand implements Callable<Integer> {
     Progress progress = quiet ? null : Progress.start("convert", counters, in.size(), System.err);
     try {
       rows =
-          new Converter(rules, limit, !noFormulaGuard, counters).run(in, inFormat, out, outFormat);
+          new Converter(rules, limit, csv.settings(), counters).run(in, inFormat, out, outFormat);
     } finally {
       if (progress != null) {
         progress.close();
@@ -103,14 +101,14 @@ final class ConvertCommand implements Callable<Integer> {
         Progress.peakHeap() >> 20);
   }
 
-  private Map<String, String> parseWhere() {
-    Map<String, String> result = new LinkedHashMap<>();
+  private List<Map.Entry<String, String>> parseWhere() {
+    List<Map.Entry<String, String>> result = new ArrayList<>();
     for (String w : where) {
       int eq = w.indexOf('=');
       if (eq <= 0) {
         throw new UsageException("--where needs COL=VALUE, was " + w);
       }
-      result.put(w.substring(0, eq), w.substring(eq + 1));
+      result.add(Map.entry(w.substring(0, eq), w.substring(eq + 1)));
     }
     return result;
   }

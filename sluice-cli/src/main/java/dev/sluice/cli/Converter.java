@@ -32,10 +32,10 @@ final class Converter {
   private final CsvWriteSettings csvOut;
   private final Counters counters;
 
-  Converter(Rules rules, long limit, boolean formulaGuard, Counters counters) {
+  Converter(Rules rules, long limit, CsvWriteSettings csvOut, Counters counters) {
     this.rules = rules;
     this.limit = limit;
-    this.csvOut = CsvWriteSettings.defaults().withFormulaGuard(formulaGuard);
+    this.csvOut = csvOut;
     this.counters = counters;
   }
 

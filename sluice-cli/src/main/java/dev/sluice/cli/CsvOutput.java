@@ -67,7 +67,7 @@ final class CsvOutput {
           }
           List<String> cells = new ArrayList<>(header.size());
           for (String key : header) {
-            cells.add(JsonText.of(node.get(key)));
+            cells.add(JsonText.cell(node.get(key)));
           }
           if (node.size() > header.size() || !hasOnly(node, header)) {
             throw new BadInputException(

@@ -1,12 +1,12 @@
 package dev.sluice.cli;
 
+import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.Input;
 import dev.sluice.io.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,13 +61,13 @@ final class DemoCommand implements Callable<Integer> {
         Files.size(csv) / 1048576.0, (System.nanoTime() - start) / 1e9);
     System.err.printf("sluice demo: converting to %s with e-mails masked%n", jsonl);
     Counters counters = new Counters();
-    Rules rules = new Rules(Map.of(), List.of("email"), List.of());
+    Rules rules = new Rules("demo", List.of(), List.of("email"), List.of());
     Input in = Input.file(csv);
     long converted;
     Progress progress = Progress.start("demo", counters, in.size(), System.err);
     try {
       converted =
-          new Converter(rules, -1, true, counters)
+          new Converter(rules, -1, CsvWriteSettings.defaults(), counters)
               .run(in, Format.CSV, Output.file(jsonl), Format.JSONL);
     } finally {
       progress.close();

@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.Pipe;
+import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.RowBinder;
 import dev.sluice.jdbc.SinkSettings;
@@ -141,7 +142,14 @@ final class DemoDatabase {
     Progress progress = Progress.start("demo export " + table, counters, -1, err);
     try {
       rows =
-          new Exporter(db, query, info.columns(), Format.JSONL, transform, counters)
+          new Exporter(
+                  db,
+                  query,
+                  info.columns(),
+                  Format.JSONL,
+                  CsvWriteSettings.defaults(),
+                  transform,
+                  counters)
               .toFile(out, "demo " + table, null);
     } finally {
       progress.close();

@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sluice.io.Output;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
@@ -29,6 +30,8 @@ final class ExportCommand implements Callable<Integer> {
   String output;
 
   @Mixin DbOptions db = new DbOptions();
+
+  @Mixin CsvOptions csv = new CsvOptions();
 
   @Option(names = "--table", required = true, paramLabel = "T", description = "table to export")
   String table;
@@ -71,6 +74,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Format format = Format.resolve(output, to, "--to");
+    Format.checkOutput(output);
     if (batch <= 0) {
       throw new UsageException("--batch must be > 0, was " + batch);
     }
@@ -86,13 +90,13 @@ final class ExportCommand implements Callable<Integer> {
       List<String> out =
           columns.isEmpty() ? info.columns() : columns.stream().map(info::column).toList();
       Counters counters = new Counters();
-      Exporter exporter = new Exporter(pool, query, out, format, row -> row, counters);
+      Exporter exporter =
+          new Exporter(pool, query, out, format, csv.settings(), row -> row, counters);
       Progress progress = quiet ? null : Progress.start("export", counters, -1, System.err);
       long rows;
       try {
         if (stdout) {
-          rows = exporter.toStream(System.out);
-          System.out.flush();
+          rows = exporter.toStream(Output.stdout());
         } else {
           String fingerprint = fingerprint(query, out, format);
           if (saved != null && !saved.fingerprint().equals(fingerprint)) {
@@ -151,7 +155,8 @@ final class ExportCommand implements Callable<Integer> {
             "columns=" + out,
             "where=" + query.where() + query.params(),
             "batch=" + batch,
-            "format=" + format);
+            "format=" + format,
+            "csv=" + csv.settings());
     return text.replace('\n', ' ').replace('\r', ' ');
   }
 }

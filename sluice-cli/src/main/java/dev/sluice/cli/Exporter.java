@@ -1,13 +1,14 @@
 package dev.sluice.cli;
 
 import dev.sluice.CheckedFunction;
+import dev.sluice.Pipe;
 import dev.sluice.Positioned;
+import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.io.Output;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.KeysetSource;
 import dev.sluice.jdbc.RowMapper;
 import dev.sluice.jdbc.TableQuery;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class Exporter {
   private final TableQuery query;
   private final List<String> columns;
   private final Format format;
+  private final CsvWriteSettings csv;
   private final CheckedFunction<Map<String, Object>, Map<String, Object>> transform;
   private final Counters counters;
 
@@ -35,33 +37,36 @@ final class Exporter {
       TableQuery query,
       List<String> columns,
       Format format,
+      CsvWriteSettings csv,
       CheckedFunction<Map<String, Object>, Map<String, Object>> transform,
       Counters counters) {
     this.db = db;
     this.query = query;
     this.columns = List.copyOf(columns);
     this.format = format;
+    this.csv = csv;
     this.transform = transform;
     this.counters = counters;
   }
 
-  /** Writes every row to {@code out} (not closed) and returns how many. */
-  long toStream(OutputStream out) throws Exception {
-    RowEncoder encoder = new RowEncoder(format, columns, false);
-    OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
-    buffered.write(encoder.header());
-    long rows =
+  /**
+   * Writes every row to {@code out}, a page at a time, and returns how many. The first write that
+   * fails (a closed pipe, a full disk) fails the run.
+   */
+  long toStream(Output out) throws Exception {
+    RowEncoder encoder = new RowEncoder(format, columns, false, csv);
+    Pipe<byte[]> pages =
         Jdbc.keyset(db, query, RowMapper.toMap())
             .rows()
             .map(transform)
-            .peek(
-                row -> {
-                  encoder.write(buffered, row);
-                  counters.rows.incrementAndGet();
-                })
-            .count();
-    buffered.flush();
-    return rows;
+            .batch(query.pageSize())
+            .map(
+                rows -> {
+                  counters.rows.addAndGet(rows.size());
+                  return encoder.rows(rows);
+                });
+    Pipe.concat(Pipe.of(encoder.header()), pages).into(out.<byte[]>sink(stream -> stream::write));
+    return counters.rows.get();
   }
 
   /**
@@ -74,7 +79,7 @@ final class Exporter {
       return saved.rows();
     }
     boolean gzip = output.getFileName().toString().endsWith(".gz");
-    RowEncoder encoder = new RowEncoder(format, columns, gzip);
+    RowEncoder encoder = new RowEncoder(format, columns, gzip, csv);
     boolean fresh = saved == null || !Files.exists(PartFile.part(output));
     try (PartFile part = PartFile.open(output, fingerprint, fresh ? null : saved)) {
       if (fresh) {

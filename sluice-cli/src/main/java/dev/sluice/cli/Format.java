@@ -53,4 +53,23 @@ enum Format {
     }
     return format;
   }
+
+  /**
+   * Checks, before any work, that {@code output} (a path, or {@code -}) can be written: its folder
+   * exists and it is not itself a folder. A usage error otherwise.
+   */
+  static void checkOutput(String output) {
+    if (output.equals("-")) {
+      return;
+    }
+    java.nio.file.Path path = java.nio.file.Path.of(output).toAbsolutePath();
+    if (java.nio.file.Files.isDirectory(path)) {
+      throw new UsageException(output + " is a folder; name a file to write");
+    }
+    java.nio.file.Path dir = path.getParent();
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new UsageException(
+          "cannot write " + output + ": the folder " + dir + " does not exist");
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.Checkpoints;
+import dev.sluice.io.FileFingerprint;
 import dev.sluice.io.Input;
 import dev.sluice.jdbc.CheckpointedSink;
 import dev.sluice.jdbc.Jdbc;
@@ -79,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
     try (HikariDataSource pool = db.open()) {
       TableInfo info = Jdbc.describe(pool, table);
       Input in = Input.file(file);
-      RecordFile records = new RecordFile(in, format, info);
+      RecordFile records = new RecordFile(in, format, info, FileFingerprint.of(file));
       List<String> columns = records.columns();
       if (columns.isEmpty()) {
         throw new UsageException(input + " has no header or first record to take the columns from");
@@ -95,7 +96,7 @@ final class ImportCommand implements Callable<Integer> {
                 + " into "
                 + info.name()
                 + " committed records up to "
-                + left.get()
+                + RecordFile.records(left.get())
                 + "; rerun with --resume to continue it, or remove its checkpoint: DELETE FROM "
                 + SinkSettings.DEFAULT_CHECKPOINT_TABLE
                 + " WHERE job = '"
@@ -124,7 +125,9 @@ final class ImportCommand implements Callable<Integer> {
             "sluice: imported %,d rows into %s%s%n",
             rows,
             info.name(),
-            left.isPresent() ? " (resumed after record " + left.get() + ")" : "");
+            left.isPresent()
+                ? " (resumed after record " + RecordFile.records(left.get()) + ")"
+                : "");
       }
     } catch (RuntimeException e) {
       throw Failures.redacted(e, db);

@@ -2,7 +2,9 @@ package dev.sluice.cli;
 
 import dev.sluice.PipeException;
 import dev.sluice.io.BadInputException;
+import dev.sluice.io.ClosedOutputException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +61,14 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
+  private static Throwable rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
   private static int report(Throwable e, PrintWriter err) {
     if (System.getenv("SLUICE_DEBUG") != null) {
       e.printStackTrace(err);
@@ -80,6 +90,15 @@ public final class Main implements Runnable {
     } else if (e instanceof Failures.DatabaseException) {
       code = FAILED;
       message = e.getMessage();
+    } else if (rootCause(e) instanceof ClosedOutputException closed) {
+      code = FAILED;
+      message = closed.getMessage();
+    } else if (rootCause(e) instanceof CharacterCodingException coding) {
+      code = BAD_INPUT;
+      message =
+          "a value cannot be written as UTF-8 (a lone surrogate, such as an escaped \\ud800 in"
+              + " JSON): "
+              + coding;
     } else if (e instanceof OutOfMemoryError) {
       code = FAILED;
       message = "out of memory; raise -Xmx in JAVA_OPTS or lower the limits";

@@ -36,9 +36,33 @@ final class Masking {
     return first + "***" + value.substring(at);
   }
 
-  /** The lowercase hex SHA-256 of the UTF-8 bytes of {@code value}. */
+  /**
+   * The lowercase hex SHA-256 of the UTF-8 bytes of {@code value}. A lone surrogate has no UTF-8
+   * form (encoding would replace it by {@code ?}, so distinct values would hash alike): it is an
+   * {@link IllegalArgumentException} that names its index.
+   */
   static String sha256(String value) {
+    int bad = loneSurrogate(value);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(
+          String.format(
+              "a lone surrogate U+%04X at character %d has no UTF-8 form, so it cannot be hashed",
+              (int) value.charAt(bad), bad + 1));
+    }
     MessageDigest digest = SHA256.get();
     return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The index of the first unpaired surrogate in {@code s}, or -1. */
+  static int loneSurrogate(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

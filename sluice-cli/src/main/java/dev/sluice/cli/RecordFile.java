@@ -8,6 +8,7 @@ import dev.sluice.io.BadInputException;
 import dev.sluice.io.Csv;
 import dev.sluice.io.CsvRow;
 import dev.sluice.io.CsvSettings;
+import dev.sluice.io.FileFingerprint;
 import dev.sluice.io.Input;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.JsonSettings;
@@ -21,21 +22,25 @@ import java.util.Optional;
 /**
  * The records of a CSV or JSON Lines file as rows of a table, for {@code import}: each field parsed
  * to its column's type ({@link Values#parse}; an empty CSV field or a JSON null is NULL).
- * Resumable: the position after a record is its number, and a run after position n reads and skips
- * n records. A field that is not a column of the table, or a value that does not parse, is bad
- * input naming the record. Call {@link #columns} first: a JSON record's missing keys are NULL in
- * those columns.
+ * Resumable: the position after a record is its number followed by the input's {@link
+ * FileFingerprint}, and a run after position n checks that the input is still the same file, then
+ * reads and skips n records; an input that changed is refused (a usage error naming what changed),
+ * since skipping n records of another file would lose or repeat rows. A field that is not a column
+ * of the table, or a value that does not parse, is bad input naming the record. Call {@link
+ * #columns} first: a JSON record's missing keys are NULL in those columns.
  */
 final class RecordFile implements Resumable<Map<String, Object>> {
   private final Input input;
   private final Format format;
   private final TableInfo table;
+  private final String fingerprint;
   private List<String> header = List.of();
 
-  RecordFile(Input input, Format format, TableInfo table) {
+  RecordFile(Input input, Format format, TableInfo table, FileFingerprint fingerprint) {
     this.input = input;
     this.format = format;
     this.table = table;
+    this.fingerprint = fingerprint.toString();
   }
 
   /** The table columns the file's first record names (its CSV header or its JSON keys). */
@@ -57,13 +62,37 @@ final class RecordFile implements Resumable<Map<String, Object>> {
 
   @Override
   public Pipe<Positioned<Map<String, Object>>> after(Optional<String> position) {
-    long skip = position.map(Long::parseLong).orElse(0L);
+    long skip = position.map(this::recordsIn).orElse(0L);
+    String suffix = " " + fingerprint;
     long[] record = {0};
     Pipe<Map<String, Object>> rows =
         format == Format.CSV
             ? Csv.read(input, CsvSettings.defaults()).map(row -> row(row, ++record[0]))
             : JsonLines.read(input, JsonSettings.defaults()).map(node -> row(node, ++record[0]));
-    return rows.map(row -> new Positioned<>(row, Long.toString(record[0]))).drop(skip);
+    return rows.map(row -> new Positioned<>(row, record[0] + suffix)).drop(skip);
+  }
+
+  /** The records committed before {@code position}, once the input is known to be the same. */
+  private long recordsIn(String position) {
+    int space = position.indexOf(' ');
+    String saved = space < 0 ? "(not recorded)" : position.substring(space + 1);
+    if (!saved.equals(fingerprint)) {
+      throw new UsageException(
+          input.name()
+              + " changed since the interrupted import started (it was "
+              + saved
+              + ", it is "
+              + fingerprint
+              + "); resuming would skip the wrong records. Start again without --resume"
+              + " (after removing the rows it imported), or restore the original file");
+    }
+    return Long.parseLong(position.substring(0, space));
+  }
+
+  /** The number of records before {@code position}, for messages. */
+  static String records(String position) {
+    int space = position.indexOf(' ');
+    return space < 0 ? position : position.substring(0, space);
   }
 
   private Map<String, Object> row(CsvRow row, long record) {

@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.Stage;
+import dev.sluice.io.BadInputException;
 import dev.sluice.io.CsvRow;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The row rules of {@code convert}: keep rows where each {@code --where} column equals its value,
- * then replace {@code --mask} and {@code --hash} columns. Immutable; the stages check the columns
- * against the first row of each run.
+ * The row rules of {@code convert}: keep rows where every {@code --where} column equals its value
+ * (repeated conditions all hold), then replace {@code --mask} and {@code --hash} columns.
+ * Immutable; the stages check the columns against the first row of each run.
  */
-record Rules(Map<String, String> where, List<String> mask, List<String> hash) {
+record Rules(
+    String input, List<Map.Entry<String, String>> where, List<String> mask, List<String> hash) {
   boolean isEmpty() {
     return where.isEmpty() && mask.isEmpty() && hash.isEmpty();
   }
@@ -43,7 +45,7 @@ record Rules(Map<String, String> where, List<String> mask, List<String> hash) {
               result = result.with(at, Masking.mask(result.get(at)));
             }
             for (int at : hashAt) {
-              result = result.with(at, Masking.sha256(result.get(at)));
+              result = result.with(at, hashed(result.get(at), row.header().get(at), row.line()));
             }
             out.emit(result);
             return true;
@@ -51,8 +53,8 @@ record Rules(Map<String, String> where, List<String> mask, List<String> hash) {
 
           private void resolve(List<String> header) {
             check(header);
-            whereValue = where.values().toArray(String[]::new);
-            whereAt = where.keySet().stream().mapToInt(header::indexOf).toArray();
+            whereValue = where.stream().map(Map.Entry::getValue).toArray(String[]::new);
+            whereAt = where.stream().mapToInt(w -> header.indexOf(w.getKey())).toArray();
             maskAt = mask.stream().mapToInt(header::indexOf).toArray();
             hashAt = hash.stream().mapToInt(header::indexOf).toArray();
           }
@@ -61,7 +63,7 @@ record Rules(Map<String, String> where, List<String> mask, List<String> hash) {
 
   /** Whether a JSON object passes the --where rules (a missing key never equals). */
   boolean keep(ObjectNode node) {
-    for (Map.Entry<String, String> w : where.entrySet()) {
+    for (Map.Entry<String, String> w : where) {
       JsonNode value = node.get(w.getKey());
       if (value == null || !JsonText.of(value).equals(w.getValue())) {
         return false;
@@ -81,15 +83,23 @@ record Rules(Map<String, String> where, List<String> mask, List<String> hash) {
     for (String column : hash) {
       JsonNode value = node.get(column);
       if (value != null && !value.isNull()) {
-        node.set(column, TextNode.valueOf(Masking.sha256(JsonText.of(value))));
+        node.set(column, TextNode.valueOf(hashed(JsonText.of(value), column, -1)));
       }
     }
     return node;
   }
 
+  private String hashed(String value, String column, long line) {
+    try {
+      return Masking.sha256(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(input, line, "--hash " + column + ": " + e.getMessage(), null, e);
+    }
+  }
+
   private void check(List<String> header) {
-    for (String column : where.keySet()) {
-      requireColumn(header, column, "--where");
+    for (Map.Entry<String, String> w : where) {
+      requireColumn(header, w.getKey(), "--where");
     }
     mask.forEach(column -> requireColumn(header, column, "--mask"));
     hash.forEach(column -> requireColumn(header, column, "--hash"));

@@ -40,7 +40,7 @@ class ConvertCommandTest {
     Cli cli = Cli.run("convert", path("in.ndjson"), path("out.csv"), "--quiet");
     assertThat(cli.code()).as(cli.err()).isZero();
     assertThat(Files.readString(dir.resolve("out.csv")))
-        .isEqualTo("a,n,b,z,o\r\nx,1.50,true,,\"{\"\"k\"\":[1,2]}\"\r\n'=cmd,-2,,,\r\n");
+        .isEqualTo("a,n,b,z,o\nx,1.50,true,,\"{\"\"k\"\":[1,2]}\"\n'=cmd,-2,,,\n");
   }
 
   @Test
@@ -53,8 +53,8 @@ class ConvertCommandTest {
     assertThat(toCsv.code()).as(toCsv.err()).isZero();
     assertThat(Files.readString(dir.resolve("out.csv")))
         .isEqualTo(
-            "a,b,c,d,e\r\n0.0000001,2.50,100000,123456789012345678901234567890.5,"
-                + "\"{\"\"x\"\":0.0000001}\"\r\n");
+            "a,b,c,d,e\n0.0000001,2.50,100000,123456789012345678901234567890.5,"
+                + "\"{\"\"x\"\":0.0000001}\"\n");
     Cli toJson = Cli.run("convert", path("in.jsonl"), path("out.jsonl"), "--quiet");
     assertThat(toJson.code()).as(toJson.err()).isZero();
     assertThat(Files.readString(dir.resolve("out.jsonl")))
@@ -67,7 +67,7 @@ class ConvertCommandTest {
   void turnsTheFormulaGuardOff() throws IOException {
     file("in.jsonl", "{\"a\":\"=cmd\"}\n");
     Cli.run("convert", path("in.jsonl"), path("out.csv"), "--quiet", "--no-formula-guard");
-    assertThat(Files.readString(dir.resolve("out.csv"))).isEqualTo("a\r\n=cmd\r\n");
+    assertThat(Files.readString(dir.resolve("out.csv"))).isEqualTo("a\n=cmd\n");
   }
 
   @Test
@@ -180,6 +180,6 @@ class ConvertCommandTest {
     assertThat(Cli.run("convert", path("empty.csv"), path("e.csv"), "--quiet").code()).isZero();
     assertThat(Cli.run("convert", path("header.csv"), path("h.csv"), "--quiet").code()).isZero();
     assertThat(Files.size(dir.resolve("e.csv"))).isZero();
-    assertThat(Files.readString(dir.resolve("h.csv"))).isEqualTo("a,b\r\n");
+    assertThat(Files.readString(dir.resolve("h.csv"))).isEqualTo("a,b\n");
   }
 }

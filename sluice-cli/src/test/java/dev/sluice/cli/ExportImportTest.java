@@ -124,7 +124,9 @@ class ExportImportTest {
               + " committed_at TIMESTAMP)",
           "INSERT INTO sluice_checkpoint VALUES ('import copy "
               + input.toAbsolutePath()
-              + "', '1', CURRENT_TIMESTAMP)");
+              + "', '1 "
+              + dev.sluice.io.FileFingerprint.of(input)
+              + "', CURRENT_TIMESTAMP)");
       Cli refused = importFile(db, input, "--table", "copy");
       assertThat(refused.code()).isEqualTo(Main.USAGE);
       assertThat(refused.err()).contains("--resume").contains("DELETE FROM sluice_checkpoint");

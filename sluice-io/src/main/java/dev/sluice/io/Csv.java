@@ -5,6 +5,7 @@ import dev.sluice.Pipe;
 import dev.sluice.Sink;
 import dev.sluice.io.internal.CsvEncoder;
 import dev.sluice.io.internal.RecordMapper;
+import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +90,15 @@ public final class Csv {
     return output.sink(out -> new CsvEncoder(out, settings));
   }
 
+  /**
+   * An encoder writing each list of strings as one CSV record to {@code out} (not closed; {@link
+   * Encoder#finish} flushes it): the encoder of every CSV sink, for callers that frame their own
+   * output, such as a resumable file written a chunk at a time.
+   */
+  public static Encoder<List<String>> encoder(OutputStream out, CsvWriteSettings settings) {
+    return new CsvEncoder(Objects.requireNonNull(out, "out"), settings);
+  }
+
   /** A sink writing a header of the component names of {@code type}, then one row per record. */
   public static <R extends Record> Sink<R> sink(
       Output output, Class<R> type, CsvWriteSettings settings) {
@@ -108,7 +118,8 @@ public final class Csv {
             public void write(R item) throws java.io.IOException {
               List<String> cells = new ArrayList<>(components.length);
               for (RecordComponent c : components) {
-                cells.add(String.valueOf(valueOf(c, item)));
+                Object value = valueOf(c, item);
+                cells.add(value == null ? null : value.toString());
               }
               csv.write(cells);
             }
@@ -123,8 +134,7 @@ public final class Csv {
 
   private static Object valueOf(RecordComponent component, Record item) {
     try {
-      Object value = component.getAccessor().invoke(item);
-      return value == null ? "" : value;
+      return component.getAccessor().invoke(item);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read " + component.getName() + ": " + e, e);
     }

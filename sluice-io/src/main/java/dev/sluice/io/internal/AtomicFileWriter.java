@@ -9,16 +9,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * One run of a file output: writes to a temporary file beside the target; commit flushes, fsyncs
- * and renames it over the target; abort deletes it.
+ * One run of a file output: writes to a temporary file beside the target ({@link TempFiles});
+ * commit flushes, fsyncs and renames it over the target; abort deletes it. A missing folder or a
+ * target that is a folder fails at open, before any work.
  */
 public final class AtomicFileWriter<T> implements Sink.Writer<T> {
   private final Path target;
@@ -52,11 +54,13 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
       Path target, CheckedFunction<? super OutputStream, ? extends Encoder<T>> encoder)
       throws Exception {
     Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    checkTarget(absolute);
+    TempFiles.removeStale(absolute);
+    Path temp = TempFiles.reserve(absolute);
     FileOutputStream file = null;
     try {
-      setPermissions(temp, absolute);
+      Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+      copyPermissions(absolute, temp);
       file = new FileOutputStream(temp.toFile());
       return new AtomicFileWriter<>(absolute, temp, file, encoder);
     } catch (Throwable t) {
@@ -64,6 +68,7 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
         file.close();
       }
       Files.deleteIfExists(temp);
+      TempFiles.release(temp);
       throw t;
     }
   }
@@ -88,6 +93,7 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
+    TempFiles.release(temp);
     syncDirectory(target.getParent());
   }
 
@@ -100,18 +106,33 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
       }
     } finally {
       Files.deleteIfExists(temp);
+      TempFiles.release(temp);
     }
   }
 
-  private static void setPermissions(Path temp, Path target) throws IOException {
-    if (!Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-      return;
+  /**
+   * Fails before any work when the target cannot be written: its folder is missing or not a folder,
+   * or the target is a folder.
+   */
+  private static void checkTarget(Path target) throws IOException {
+    Path dir = target.getParent();
+    if (!Files.isDirectory(dir)) {
+      throw new NoSuchFileException(
+          dir.toString(), null, "the output's folder does not exist (or is not a folder)");
     }
-    Files.setPosixFilePermissions(
-        temp,
-        Files.exists(target)
-            ? Files.getPosixFilePermissions(target)
-            : PosixFilePermissions.fromString("rw-r--r--"));
+    if (Files.isDirectory(target)) {
+      throw new FileSystemException(target.toString(), null, "the output is a folder");
+    }
+  }
+
+  /**
+   * A new file gets the permissions the umask gives (it was created like any other file); a file
+   * that replaces another keeps the other's permissions.
+   */
+  private static void copyPermissions(Path target, Path temp) throws IOException {
+    if (Files.exists(target) && Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+    }
   }
 
   private static void syncDirectory(Path dir) {

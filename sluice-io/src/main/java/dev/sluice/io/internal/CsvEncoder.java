@@ -2,6 +2,7 @@ package dev.sluice.io.internal;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategy;
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.Encoder;
 import java.io.IOException;
@@ -10,11 +11,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Writes each list of strings as one CSV record, in UTF-8, with the formula guard if set. */
+/**
+ * Writes each list of strings as one CSV record, in UTF-8, with the formula guard if set. A null
+ * cell is an empty field (or the settings' null text), an empty one {@code ""}; a record of one
+ * empty or null cell is {@code ""} (or the null text), so it is never a blank line.
+ */
 public final class CsvEncoder implements Encoder<List<String>> {
   private final Writer writer;
   private final CsvWriter csv;
   private final boolean guard;
+  private final String nullText;
+  private final Quoting quoting = new Quoting();
   private String[] scratch = new String[0];
 
   /** An encoder over {@code out}. */
@@ -25,9 +32,11 @@ public final class CsvEncoder implements Encoder<List<String>> {
             .fieldSeparator(settings.fieldSeparator())
             .quoteCharacter(settings.quoteCharacter())
             .lineDelimiter(settings.crlf() ? LineDelimiter.CRLF : LineDelimiter.LF)
+            .quoteStrategy(quoting)
             .bufferSize(0)
             .build(writer);
     this.guard = settings.formulaGuard();
+    this.nullText = settings.nullText();
   }
 
   @Override
@@ -38,8 +47,9 @@ public final class CsvEncoder implements Encoder<List<String>> {
     }
     for (int i = 0; i < n; i++) {
       String cell = record.get(i);
-      scratch[i] = cell == null ? "" : guard ? FormulaGuard.guard(cell) : cell;
+      scratch[i] = cell == null ? nullText : guard ? FormulaGuard.guard(cell) : cell;
     }
+    quoting.singleCell = n == 1;
     try {
       csv.writeRecord(scratch);
     } catch (java.io.UncheckedIOException e) {
@@ -50,5 +60,20 @@ public final class CsvEncoder implements Encoder<List<String>> {
   @Override
   public void finish() throws IOException {
     writer.flush();
+  }
+
+  /** Quotes empty text always, and a null cell when it is a record's only cell. */
+  private static final class Quoting implements QuoteStrategy {
+    boolean singleCell;
+
+    @Override
+    public boolean quoteNull(int lineNo, int fieldIdx) {
+      return singleCell;
+    }
+
+    @Override
+    public boolean quoteEmpty(int lineNo, int fieldIdx) {
+      return true;
+    }
   }
 }

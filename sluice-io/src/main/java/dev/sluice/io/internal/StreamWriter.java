@@ -3,13 +3,18 @@ package dev.sluice.io.internal;
 import dev.sluice.CheckedFunction;
 import dev.sluice.CheckedSupplier;
 import dev.sluice.Sink;
+import dev.sluice.io.ClosedOutputException;
 import dev.sluice.io.Encoder;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 
-/** One run of a stream output: no atomicity; commit flushes, both ends close unless told not to. */
+/**
+ * One run of a stream output: no atomicity; commit flushes, both ends close unless told not to. A
+ * {@link PrintStream} (standard output) swallows write errors, so its writes are checked: the first
+ * failed write (a closed pipe, a full disk) fails the run at once, not at the end.
+ */
 public final class StreamWriter<T> implements Sink.Writer<T> {
   private final OutputStream raw;
   private final OutputStream out;
@@ -34,7 +39,10 @@ public final class StreamWriter<T> implements Sink.Writer<T> {
     if (raw == null) {
       throw new IllegalStateException("the opener of " + name + " returned null");
     }
-    OutputStream out = new BufferedOutputStream(raw, InputStreams.BUFFER);
+    OutputStream out =
+        new BufferedOutputStream(
+            raw instanceof PrintStream print ? new ErrorChecking(name, print) : raw,
+            InputStreams.BUFFER);
     try {
       return new StreamWriter<>(raw, encoder.apply(out), out, keepOpen);
     } catch (Throwable t) {
@@ -54,9 +62,6 @@ public final class StreamWriter<T> implements Sink.Writer<T> {
   public void commit() throws Exception {
     encoder.finish();
     out.flush();
-    if (raw instanceof PrintStream print && print.checkError()) {
-      throw new IOException("writing to the standard output failed (a closed pipe?)");
-    }
     if (!keepOpen) {
       raw.close();
     }
@@ -69,6 +74,39 @@ public final class StreamWriter<T> implements Sink.Writer<T> {
     } finally {
       if (!keepOpen) {
         raw.close();
+      }
+    }
+  }
+
+  /** Writes to a print stream and turns its swallowed errors into an {@link IOException}. */
+  private static final class ErrorChecking extends OutputStream {
+    private final String name;
+    private final PrintStream print;
+
+    ErrorChecking(String name, PrintStream print) {
+      this.name = name;
+      this.print = print;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      print.write(b, off, len);
+      check();
+    }
+
+    @Override
+    public void flush() throws IOException {
+      check();
+    }
+
+    private void check() throws IOException {
+      if (print.checkError()) {
+        throw new ClosedOutputException(name);
       }
     }
   }
