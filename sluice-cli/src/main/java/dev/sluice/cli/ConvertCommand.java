@@ -1,7 +1,10 @@
 package dev.sluice.cli;
 
+import dev.sluice.io.FileFingerprint;
 import dev.sluice.io.Input;
 import dev.sluice.io.Output;
+import dev.sluice.io.PartFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,11 +60,26 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Mixin CsvOptions csv = new CsvOptions();
 
+  @Mixin ReadOptions read = new ReadOptions();
+
+  @Option(
+      names = "--resume",
+      description =
+          "write OUTPUT.part with a checkpoint every --checkpoint-rows rows; after a crash, the same"
+              + " command with --resume continues where the last checkpoint ended")
+  boolean resume;
+
+  @Option(
+      names = "--checkpoint-rows",
+      paramLabel = "N",
+      description = "rows per checkpoint with --resume (default: ${DEFAULT-VALUE})")
+  int checkpointRows = 20_000;
+
   @Option(names = "--quiet", description = "no progress or summary on stderr")
   boolean quiet;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     Format inFormat = Format.resolve(input, from, "--from");
     Format outFormat = Format.resolve(output, to, "--to");
     Format.checkOutput(output);
@@ -70,22 +88,85 @@ final class ConvertCommand implements Callable<Integer> {
     }
     Rules rules = new Rules(input, parseWhere(), List.copyOf(mask), List.copyOf(hash));
     Input in = input.equals("-") ? Input.stdin() : Input.file(Path.of(input));
-    Output out = output.equals("-") ? Output.stdout() : Output.file(Path.of(output));
     Counters counters = new Counters();
+    long sizeAtStart = in.size();
+    Converter converter =
+        new Converter(rules, limit, read.csv(), read.json(), csv.settings(), counters);
+    Path target = output.equals("-") ? null : Path.of(output).toAbsolutePath();
+    PartFile.Saved saved = target == null ? null : leftovers(target);
     long rows;
     Progress progress = quiet ? null : Progress.start("convert", counters, in.size(), System.err);
     try {
-      rows =
-          new Converter(rules, limit, csv.settings(), counters).run(in, inFormat, out, outFormat);
+      if (resume) {
+        String job = fingerprint(inFormat, outFormat);
+        rows = converter.resume(in, inFormat, target, outFormat, job, saved, checkpointRows);
+      } else {
+        Output out = target == null ? Output.stdout() : Output.file(target);
+        rows = converter.run(in, inFormat, out, outFormat);
+      }
     } finally {
       if (progress != null) {
         progress.close();
       }
     }
+    long read = counters.bytesRead.get();
+    if (limit < 0 && sizeAtStart > 0 && read < sizeAtStart) {
+      System.err.printf(
+          "sluice: warning: %s shrank while it was read (%,d bytes at the start, %,d read): the"
+              + " output may lack its last records%n",
+          input, sizeAtStart, read);
+    }
     if (!quiet) {
       System.err.println("sluice: converted " + summary(rows, counters));
     }
     return Main.OK;
+  }
+
+  /** With --resume, the saved state to continue from; without it, refuses to touch leftovers. */
+  private PartFile.Saved leftovers(Path target) throws java.io.IOException {
+    Path part = PartFile.part(target);
+    Path pos = PartFile.pos(target);
+    boolean any = Files.exists(part) || Files.exists(pos);
+    if (any && !resume) {
+      throw new UsageException(
+          "an interrupted convert --resume left "
+              + (Files.exists(part) ? part : pos)
+              + "; rerun it with --resume to continue, or remove "
+              + part
+              + " and "
+              + pos);
+    }
+    if (!resume) {
+      return null;
+    }
+    if (input.equals("-") || output.equals("-")) {
+      throw new UsageException("--resume needs an INPUT and an OUTPUT file, not -");
+    }
+    if (limit >= 0) {
+      throw new UsageException("--resume cannot be combined with --limit");
+    }
+    if (checkpointRows <= 0) {
+      throw new UsageException("--checkpoint-rows must be > 0, was " + checkpointRows);
+    }
+    return PartFile.load(target);
+  }
+
+  /** What a resumed run must share with the run it continues: the input and every option. */
+  private String fingerprint(Format inFormat, Format outFormat) throws java.io.IOException {
+    String text =
+        String.join(
+            " ",
+            "convert",
+            inFormat + "->" + outFormat,
+            "input=" + Path.of(input).toAbsolutePath(),
+            FileFingerprint.of(Path.of(input)).toString(),
+            "where=" + where,
+            "mask=" + mask,
+            "hash=" + hash,
+            "checkpoint-rows=" + checkpointRows,
+            "csv=" + csv.settings(),
+            "read=" + read.csv() + read.json());
+    return text.replace('\n', ' ').replace('\r', ' ');
   }
 
   static String summary(long rows, Counters counters) {

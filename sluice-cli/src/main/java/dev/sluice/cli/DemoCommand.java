@@ -1,7 +1,9 @@
 package dev.sluice.cli;
 
+import dev.sluice.io.CsvSettings;
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.Input;
+import dev.sluice.io.JsonSettings;
 import dev.sluice.io.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +69,13 @@ final class DemoCommand implements Callable<Integer> {
     Progress progress = Progress.start("demo", counters, in.size(), System.err);
     try {
       converted =
-          new Converter(rules, -1, CsvWriteSettings.defaults(), counters)
+          new Converter(
+                  rules,
+                  -1,
+                  CsvSettings.defaults(),
+                  JsonSettings.defaults(),
+                  CsvWriteSettings.defaults(),
+                  counters)
               .run(in, Format.CSV, Output.file(jsonl), Format.JSONL);
     } finally {
       progress.close();

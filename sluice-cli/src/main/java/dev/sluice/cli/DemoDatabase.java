@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.Pipe;
 import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.io.PartFile;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.RowBinder;
 import dev.sluice.jdbc.SinkSettings;

@@ -1,7 +1,9 @@
 package dev.sluice.cli;
 
+import dev.sluice.CheckedConsumer;
 import dev.sluice.io.DuplicateGroup;
 import dev.sluice.io.FileTree;
+import dev.sluice.io.Skipped;
 import dev.sluice.io.WalkSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,14 @@ final class DupesCommand implements Callable<Integer> {
     }
     WalkSettings settings = WalkSettings.defaults().withFollowLinks(followLinks);
     long[] totals = new long[2];
-    FileTree.duplicates(FileTree.walk(dir, settings), minSize)
+    long[] skipped = {0};
+    CheckedConsumer<Skipped> warn =
+        s -> {
+          skipped[0]++;
+          System.err.println("sluice: skipped " + s.path() + ": " + s.reason());
+        };
+    FileTree.duplicates(
+            FileTree.walk(dir, settings, warn), minSize, FileTree.DEFAULT_MAX_FILES, warn)
         .forEach(
             group -> {
               print(group);
@@ -46,7 +55,9 @@ final class DupesCommand implements Callable<Integer> {
               totals[1] += group.waste();
             });
     System.out.flush();
-    System.err.printf("sluice: %d groups, %d bytes of duplicates%n", totals[0], totals[1]);
+    System.err.printf(
+        "sluice: %d groups, %d bytes of duplicates%s%n",
+        totals[0], totals[1], skipped[0] == 0 ? "" : ", " + skipped[0] + " paths skipped");
     return Main.OK;
   }
 

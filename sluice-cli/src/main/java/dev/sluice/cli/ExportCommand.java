@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.io.Output;
+import dev.sluice.io.PartFile;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
@@ -99,17 +100,6 @@ final class ExportCommand implements Callable<Integer> {
           rows = exporter.toStream(Output.stdout());
         } else {
           String fingerprint = fingerprint(query, out, format);
-          if (saved != null && !saved.fingerprint().equals(fingerprint)) {
-            throw new UsageException(
-                "the interrupted export in "
-                    + PartFile.pos(file)
-                    + " had other options ("
-                    + saved.fingerprint()
-                    + "); rerun it with those, or remove "
-                    + PartFile.part(file)
-                    + " and "
-                    + PartFile.pos(file));
-          }
           rows = exporter.toFile(file, fingerprint, saved);
         }
       } finally {

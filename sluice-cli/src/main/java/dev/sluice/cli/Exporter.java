@@ -5,6 +5,7 @@ import dev.sluice.Pipe;
 import dev.sluice.Positioned;
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.Output;
+import dev.sluice.io.PartFile;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.KeysetSource;
 import dev.sluice.jdbc.RowMapper;

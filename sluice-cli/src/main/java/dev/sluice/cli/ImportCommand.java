@@ -39,6 +39,8 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin DbOptions db = new DbOptions();
 
+  @Mixin ReadOptions read = new ReadOptions();
+
   @Option(names = "--table", required = true, paramLabel = "T", description = "target table")
   String table;
 
@@ -80,7 +82,8 @@ final class ImportCommand implements Callable<Integer> {
     try (HikariDataSource pool = db.open()) {
       TableInfo info = Jdbc.describe(pool, table);
       Input in = Input.file(file);
-      RecordFile records = new RecordFile(in, format, info, FileFingerprint.of(file));
+      RecordFile records =
+          new RecordFile(in, format, info, FileFingerprint.of(file), read.csv(), read.json());
       List<String> columns = records.columns();
       if (columns.isEmpty()) {
         throw new UsageException(input + " has no header or first record to take the columns from");

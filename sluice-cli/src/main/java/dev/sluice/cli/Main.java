@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import dev.sluice.PipeException;
+import dev.sluice.ResumeRefusedException;
 import dev.sluice.io.BadInputException;
 import dev.sluice.io.ClosedOutputException;
 import java.io.PrintWriter;
@@ -75,12 +76,14 @@ public final class Main implements Runnable {
     }
     int code;
     String message;
-    if (e instanceof UsageException) {
+    if (e instanceof UsageException || e instanceof ResumeRefusedException) {
       code = USAGE;
       message = e.getMessage();
-    } else if (e instanceof BadInputException) {
+    } else if (e instanceof BadInputException bad) {
       code = BAD_INPUT;
-      message = e.getMessage();
+      String option =
+          bad.setting() == null ? null : ReadOptions.OPTION_OF_SETTING.get(bad.setting());
+      message = option == null ? e.getMessage() : e.getMessage() + "; change it with " + option;
     } else if (e instanceof PipeException && e.getCause() instanceof NoSuchFileException missing) {
       code = BAD_INPUT;
       message = missing.getFile() + ": no such file";

@@ -36,8 +36,19 @@ final class RecordFile implements Resumable<Map<String, Object>> {
   private final String fingerprint;
   private List<String> header = List.of();
 
-  RecordFile(Input input, Format format, TableInfo table, FileFingerprint fingerprint) {
+  private final CsvSettings csv;
+  private final JsonSettings json;
+
+  RecordFile(
+      Input input,
+      Format format,
+      TableInfo table,
+      FileFingerprint fingerprint,
+      CsvSettings csv,
+      JsonSettings json) {
     this.input = input;
+    this.csv = csv;
+    this.json = json;
     this.format = format;
     this.table = table;
     this.fingerprint = fingerprint.toString();
@@ -47,11 +58,8 @@ final class RecordFile implements Resumable<Map<String, Object>> {
   List<String> columns() {
     List<String> names =
         format == Format.CSV
-            ? Csv.read(input, CsvSettings.defaults()).first().map(CsvRow::header).orElse(List.of())
-            : JsonLines.read(input, JsonSettings.defaults())
-                .first()
-                .map(RecordFile::keys)
-                .orElse(List.of());
+            ? Csv.read(input, csv).first().map(CsvRow::header).orElse(List.of())
+            : JsonLines.read(input, json).first().map(RecordFile::keys).orElse(List.of());
     List<String> columns = new ArrayList<>(names.size());
     for (String name : names) {
       columns.add(column(name, 1));
@@ -67,8 +75,8 @@ final class RecordFile implements Resumable<Map<String, Object>> {
     long[] record = {0};
     Pipe<Map<String, Object>> rows =
         format == Format.CSV
-            ? Csv.read(input, CsvSettings.defaults()).map(row -> row(row, ++record[0]))
-            : JsonLines.read(input, JsonSettings.defaults()).map(node -> row(node, ++record[0]));
+            ? Csv.read(input, csv).map(row -> row(row, ++record[0]))
+            : JsonLines.read(input, json).map(node -> row(node, ++record[0]));
     return rows.map(row -> new Positioned<>(row, record[0] + suffix)).drop(skip);
   }
 

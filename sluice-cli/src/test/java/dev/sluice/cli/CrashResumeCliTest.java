@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.io.PartFile;
 import dev.sluice.jdbc.testing.EachDatabase;
 import dev.sluice.jdbc.testing.Engine;
 import dev.sluice.jdbc.testing.TestDb;

@@ -30,4 +30,20 @@ class DupesCommandTest {
   void rejectsAPathThatIsNotADirectory() {
     assertThat(Cli.run("dupes", dir.resolve("none").toString()).code()).isEqualTo(2);
   }
+
+  @Test
+  void skipsWhatItCannotReadWarnsAndCountsHardLinksOnce() throws IOException {
+    Files.writeString(dir.resolve("a"), "same content");
+    Files.createLink(dir.resolve("a-link"), dir.resolve("a"));
+    Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere"));
+    Cli linked = Cli.run("dupes", dir.toString(), "--follow-links");
+    assertThat(linked.code()).as(linked.err()).isZero();
+    assertThat(linked.out()).isEmpty();
+    assertThat(linked.err())
+        .contains("skipped " + dir.resolve("dangling"))
+        .contains("1 paths skipped");
+    Files.writeString(dir.resolve("b"), "same content");
+    Cli copied = Cli.run("dupes", dir.toString(), "--follow-links");
+    assertThat(copied.out()).startsWith("12 bytes wasted: 2 copies");
+  }
 }

@@ -125,8 +125,8 @@ public final class Csv {
             }
 
             @Override
-            public void finish() throws java.io.IOException {
-              csv.finish();
+            public void flush() throws java.io.IOException {
+              csv.flush();
             }
           };
         });

@@ -8,34 +8,24 @@ import java.util.Objects;
  * How {@link Csv} reads: the dialect, strictness and FastCSV's limits. Strict by default: a ragged
  * row, an unclosed quote, characters after a closing quote, a duplicate header name and malformed
  * bytes are errors naming the line. A leading byte order mark is always dropped. Immutable; start
- * from {@link #defaults()} and change with the {@code with…} methods.
+ * from {@link #defaults()} and change one setting at a time with the {@code with…} methods, so a
+ * new setting never breaks a caller. {@link #toString()} lists every value.
  *
- * @param fieldSeparator the field separator (default ',')
- * @param quoteCharacter the quote character (default '"')
- * @param charset the charset of the bytes (default UTF-8)
- * @param malformed what to do with bytes not valid in the charset (default REPORT)
- * @param lenient accept ragged rows and an unclosed quote at the end (default false); characters
- *     after a closing quote stay an error
- * @param allowDuplicateHeader accept a header that names a column twice (default false)
- * @param maxFields the most fields in one record (default {@value #DEFAULT_MAX_FIELDS})
- * @param maxFieldSize the longest field, in characters (default {@value #DEFAULT_MAX_FIELD_SIZE})
- * @param maxRecordSize the longest record, in characters (default {@value
- *     #DEFAULT_MAX_RECORD_SIZE})
- * @param maxBufferSize the largest parse buffer, in characters, so the longest stretch of input the
- *     parser holds (default {@value #DEFAULT_MAX_BUFFER_SIZE})
+ * <ul>
+ *   <li>{@code fieldSeparator} (default ','), {@code quoteCharacter} (default '"');
+ *   <li>{@code charset} (default UTF-8) and {@code malformed}, what to do with bytes not valid in
+ *       it (default REPORT);
+ *   <li>{@code lenient}: accept ragged rows and an unclosed quote at the end (default false);
+ *       characters after a closing quote stay an error;
+ *   <li>{@code allowDuplicateHeader}: accept a header that names a column twice (default false);
+ *   <li>{@code maxFields}, {@code maxFieldSize}, {@code maxRecordSize} and {@code maxBufferSize}:
+ *       the limits, in fields and characters, that keep memory bounded; an input past one fails
+ *       with a {@link BadInputException} naming it;
+ *   <li>{@code decodeAhead}: decode the bytes on a thread of its own, a few blocks ahead (default
+ *       false).
+ * </ul>
  */
-public record CsvSettings(
-    char fieldSeparator,
-    char quoteCharacter,
-    Charset charset,
-    MalformedInput malformed,
-    boolean lenient,
-    boolean allowDuplicateHeader,
-    int maxFields,
-    int maxFieldSize,
-    int maxRecordSize,
-    int maxBufferSize,
-    boolean decodeAhead) {
+public final class CsvSettings {
   /** The default for {@link #maxFields()}. */
   public static final int DEFAULT_MAX_FIELDS = 16 * 1024;
 
@@ -51,134 +41,235 @@ public record CsvSettings(
   /** The number of blocks {@link #decodeAhead()} reads ahead. */
   public static final int DECODE_AHEAD_BLOCKS = 4;
 
-  /** Checks the values. */
-  public CsvSettings {
-    Objects.requireNonNull(charset, "charset");
-    Objects.requireNonNull(malformed, "malformed");
-    positive(maxFields, "maxFields");
-    positive(maxFieldSize, "maxFieldSize");
-    positive(maxBufferSize, "maxBufferSize");
-    if (maxRecordSize < maxFieldSize) {
-      throw new IllegalArgumentException(
-          "maxRecordSize must be >= maxFieldSize (" + maxFieldSize + "), was " + maxRecordSize);
-    }
-  }
+  private static final CsvSettings DEFAULTS = new CsvSettings();
+
+  // Set only on a fresh copy inside a with… method, before it is returned: immutable once seen.
+  private char fieldSeparator = ',';
+  private char quoteCharacter = '"';
+  private Charset charset = StandardCharsets.UTF_8;
+  private MalformedInput malformed = MalformedInput.REPORT;
+  private boolean lenient;
+  private boolean allowDuplicateHeader;
+  private int maxFields = DEFAULT_MAX_FIELDS;
+  private int maxFieldSize = DEFAULT_MAX_FIELD_SIZE;
+  private int maxRecordSize = DEFAULT_MAX_RECORD_SIZE;
+  private int maxBufferSize = DEFAULT_MAX_BUFFER_SIZE;
+  private boolean decodeAhead;
+
+  private CsvSettings() {}
 
   /** Comma, double quote, UTF-8, strict, and the default limits. */
   public static CsvSettings defaults() {
-    return new CsvSettings(
-        ',',
-        '"',
-        StandardCharsets.UTF_8,
-        MalformedInput.REPORT,
-        false,
-        false,
-        DEFAULT_MAX_FIELDS,
-        DEFAULT_MAX_FIELD_SIZE,
-        DEFAULT_MAX_RECORD_SIZE,
-        DEFAULT_MAX_BUFFER_SIZE,
-        false);
+    return DEFAULTS;
+  }
+
+  private CsvSettings copy() {
+    CsvSettings c = new CsvSettings();
+    c.fieldSeparator = fieldSeparator;
+    c.quoteCharacter = quoteCharacter;
+    c.charset = charset;
+    c.malformed = malformed;
+    c.lenient = lenient;
+    c.allowDuplicateHeader = allowDuplicateHeader;
+    c.maxFields = maxFields;
+    c.maxFieldSize = maxFieldSize;
+    c.maxRecordSize = maxRecordSize;
+    c.maxBufferSize = maxBufferSize;
+    c.decodeAhead = decodeAhead;
+    return c;
+  }
+
+  /** The field separator. */
+  public char fieldSeparator() {
+    return fieldSeparator;
+  }
+
+  /** The quote character. */
+  public char quoteCharacter() {
+    return quoteCharacter;
+  }
+
+  /** The charset of the bytes. */
+  public Charset charset() {
+    return charset;
+  }
+
+  /** What to do with bytes not valid in the charset. */
+  public MalformedInput malformed() {
+    return malformed;
+  }
+
+  /** Whether ragged rows and an unclosed quote at the end are accepted. */
+  public boolean lenient() {
+    return lenient;
+  }
+
+  /** Whether a header may name a column twice. */
+  public boolean allowDuplicateHeader() {
+    return allowDuplicateHeader;
+  }
+
+  /** The most fields in one record. */
+  public int maxFields() {
+    return maxFields;
+  }
+
+  /** The longest field, in characters. */
+  public int maxFieldSize() {
+    return maxFieldSize;
+  }
+
+  /** The longest record, in characters. */
+  public int maxRecordSize() {
+    return maxRecordSize;
+  }
+
+  /** The largest parse buffer, in characters: the longest stretch of input the parser holds. */
+  public int maxBufferSize() {
+    return maxBufferSize;
+  }
+
+  /** Whether the bytes are decoded on a thread of their own. */
+  public boolean decodeAhead() {
+    return decodeAhead;
   }
 
   /** These settings with another field separator. */
   public CsvSettings withFieldSeparator(char c) {
-    return new CsvSettings(
-        c,
-        quoteCharacter,
-        charset,
-        malformed,
-        lenient,
-        allowDuplicateHeader,
-        maxFields,
-        maxFieldSize,
-        maxRecordSize,
-        maxBufferSize,
-        decodeAhead);
+    CsvSettings s = copy();
+    s.fieldSeparator = c;
+    return s;
+  }
+
+  /** These settings with another quote character. */
+  public CsvSettings withQuoteCharacter(char c) {
+    CsvSettings s = copy();
+    s.quoteCharacter = c;
+    return s;
   }
 
   /** These settings with another charset. */
   public CsvSettings withCharset(Charset c) {
-    return new CsvSettings(
-        fieldSeparator,
-        quoteCharacter,
-        c,
-        malformed,
-        lenient,
-        allowDuplicateHeader,
-        maxFields,
-        maxFieldSize,
-        maxRecordSize,
-        maxBufferSize,
-        decodeAhead);
+    CsvSettings s = copy();
+    s.charset = Objects.requireNonNull(c, "charset");
+    return s;
   }
 
-  /** These settings with another policy for malformed bytes. */
+  /** These settings with another rule for malformed bytes. */
   public CsvSettings withMalformed(MalformedInput m) {
-    return new CsvSettings(
-        fieldSeparator,
-        quoteCharacter,
-        charset,
-        m,
-        lenient,
-        allowDuplicateHeader,
-        maxFields,
-        maxFieldSize,
-        maxRecordSize,
-        maxBufferSize,
-        decodeAhead);
+    CsvSettings s = copy();
+    s.malformed = Objects.requireNonNull(m, "malformed");
+    return s;
   }
 
-  /** These settings, lenient or strict about ragged rows and quoting. */
-  public CsvSettings withLenient(boolean l) {
-    return new CsvSettings(
-        fieldSeparator,
-        quoteCharacter,
-        charset,
-        malformed,
-        l,
-        allowDuplicateHeader,
-        maxFields,
-        maxFieldSize,
-        maxRecordSize,
-        maxBufferSize,
-        decodeAhead);
+  /** These settings, lenient or strict. */
+  public CsvSettings withLenient(boolean on) {
+    CsvSettings s = copy();
+    s.lenient = on;
+    return s;
   }
 
-  /** These settings with other limits, in characters. */
+  /** These settings with duplicate header names accepted or refused. */
+  public CsvSettings withAllowDuplicateHeader(boolean on) {
+    CsvSettings s = copy();
+    s.allowDuplicateHeader = on;
+    return s;
+  }
+
+  /** These settings with another {@code maxFields} (>= 1). */
+  public CsvSettings withMaxFields(int n) {
+    CsvSettings s = copy();
+    s.maxFields = positive(n, "maxFields");
+    return s;
+  }
+
+  /** These settings with another {@code maxFieldSize} (>= 1, <= {@code maxRecordSize}). */
+  public CsvSettings withMaxFieldSize(int n) {
+    CsvSettings s = copy();
+    s.maxFieldSize = positive(n, "maxFieldSize");
+    return s.checkRecordSize();
+  }
+
+  /** These settings with another {@code maxRecordSize} (>= {@code maxFieldSize}). */
+  public CsvSettings withMaxRecordSize(int n) {
+    CsvSettings s = copy();
+    s.maxRecordSize = positive(n, "maxRecordSize");
+    return s.checkRecordSize();
+  }
+
+  /** These settings with another {@code maxBufferSize} (>= 1). */
+  public CsvSettings withMaxBufferSize(int n) {
+    CsvSettings s = copy();
+    s.maxBufferSize = positive(n, "maxBufferSize");
+    return s;
+  }
+
+  /** These settings with all four limits at once (checked together). */
   public CsvSettings withLimits(int fields, int fieldSize, int recordSize, int bufferSize) {
-    return new CsvSettings(
-        fieldSeparator,
-        quoteCharacter,
-        charset,
-        malformed,
-        lenient,
-        allowDuplicateHeader,
-        fields,
-        fieldSize,
-        recordSize,
-        bufferSize,
-        decodeAhead);
+    CsvSettings s = copy();
+    s.maxFields = positive(fields, "maxFields");
+    s.maxFieldSize = positive(fieldSize, "maxFieldSize");
+    s.maxRecordSize = positive(recordSize, "maxRecordSize");
+    s.maxBufferSize = positive(bufferSize, "maxBufferSize");
+    return s.checkRecordSize();
   }
 
   /** These settings with decoding ahead on a thread of its own on or off. */
   public CsvSettings withDecodeAhead(boolean on) {
-    return new CsvSettings(
-        fieldSeparator,
-        quoteCharacter,
-        charset,
-        malformed,
-        lenient,
-        allowDuplicateHeader,
-        maxFields,
-        maxFieldSize,
-        maxRecordSize,
-        maxBufferSize,
-        on);
+    CsvSettings s = copy();
+    s.decodeAhead = on;
+    return s;
   }
 
-  private static void positive(int value, String name) {
+  private CsvSettings checkRecordSize() {
+    if (maxRecordSize < maxFieldSize) {
+      throw new IllegalArgumentException(
+          "maxRecordSize must be >= maxFieldSize (" + maxFieldSize + "), was " + maxRecordSize);
+    }
+    return this;
+  }
+
+  private static int positive(int value, String name) {
     if (value < 1) {
       throw new IllegalArgumentException(name + " must be >= 1, was " + value);
     }
+    return value;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CsvSettings s && s.toString().equals(toString());
+  }
+
+  @Override
+  public int hashCode() {
+    return toString().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "CsvSettings[fieldSeparator="
+        + fieldSeparator
+        + ", quoteCharacter="
+        + quoteCharacter
+        + ", charset="
+        + charset.name()
+        + ", malformed="
+        + malformed
+        + ", lenient="
+        + lenient
+        + ", allowDuplicateHeader="
+        + allowDuplicateHeader
+        + ", maxFields="
+        + maxFields
+        + ", maxFieldSize="
+        + maxFieldSize
+        + ", maxRecordSize="
+        + maxRecordSize
+        + ", maxBufferSize="
+        + maxBufferSize
+        + ", decodeAhead="
+        + decodeAhead
+        + "]";
   }
 }

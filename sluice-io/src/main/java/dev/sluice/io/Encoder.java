@@ -14,6 +14,18 @@ public interface Encoder<T> {
   /** Writes one element. */
   void write(T item) throws IOException;
 
-  /** Writes whatever the encoder still buffers; called once, before the output commits. */
-  default void finish() throws IOException {}
+  /**
+   * Writes what the encoder buffers to the stream, so that the caller may cut the stream here (a
+   * chunk of a resumable file, see {@link ChunkEncoder}). An encoder that buffers must override it;
+   * every encoder of this package does.
+   */
+  default void flush() throws IOException {}
+
+  /**
+   * Writes whatever the encoder still buffers, and anything that ends the output (a header that no
+   * row brought, say); called once, before the output commits.
+   */
+  default void finish() throws IOException {
+    flush();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.sluice.io;
 
+import dev.sluice.CheckedConsumer;
 import dev.sluice.Pipe;
 import dev.sluice.io.internal.DirectoryWalker;
 import dev.sluice.io.internal.DuplicateFinder;
@@ -30,7 +31,21 @@ public final class FileTree {
   public static Pipe<FileEntry> walk(Path root, WalkSettings settings) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(settings, "settings");
-    return Pipe.generate(out -> new DirectoryWalker(root, settings).walk(out::emit));
+    return Pipe.generate(out -> new DirectoryWalker(root, settings, null).walk(out::emit));
+  }
+
+  /**
+   * Like {@link #walk(Path, WalkSettings)}, but tolerant: a directory or file that cannot be read
+   * (no permission, a dangling link, removed meanwhile) goes to {@code skipped}, on the walking
+   * thread, and the walk carries on. The root itself must be readable.
+   */
+  public static Pipe<FileEntry> walk(
+      Path root, WalkSettings settings, CheckedConsumer<? super Skipped> skipped) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(skipped, "skipped");
+    return Pipe.generate(
+        out -> new DirectoryWalker(root, settings, skipped::accept).walk(out::emit));
   }
 
   /** The SHA-256 of a file's content, lowercase hex, read in 64 KiB chunks. */
@@ -50,6 +65,17 @@ public final class FileTree {
 
   /** Like {@link #duplicates(Pipe, long)} with another bound on the files held. */
   public static Pipe<DuplicateGroup> duplicates(Pipe<FileEntry> files, long minSize, int maxFiles) {
+    return duplicates(files, minSize, maxFiles, null);
+  }
+
+  /**
+   * Like {@link #duplicates(Pipe, long, int)}, but tolerant: a file that cannot be read, or that
+   * changed while it was hashed (its size or modification time differ from the walk's), goes to
+   * {@code skipped} instead of into a group. Paths to one file (hard links, followed symbolic
+   * links) count once in any case: deleting one of them frees nothing.
+   */
+  public static Pipe<DuplicateGroup> duplicates(
+      Pipe<FileEntry> files, long minSize, int maxFiles, CheckedConsumer<? super Skipped> skipped) {
     Objects.requireNonNull(files, "files");
     if (minSize < 0) {
       throw new IllegalArgumentException("minSize must be >= 0, was " + minSize);
@@ -57,6 +83,8 @@ public final class FileTree {
     if (maxFiles < 1) {
       throw new IllegalArgumentException("maxFiles must be >= 1, was " + maxFiles);
     }
-    return Pipe.generate(out -> new DuplicateFinder(minSize, maxFiles).find(files, out::emit));
+    CheckedConsumer<Skipped> handler = skipped == null ? null : skipped::accept;
+    return Pipe.generate(
+        out -> new DuplicateFinder(minSize, maxFiles, handler).find(files, out::emit));
   }
 }

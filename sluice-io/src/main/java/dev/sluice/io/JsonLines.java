@@ -6,7 +6,9 @@ import dev.sluice.Pipe;
 import dev.sluice.Sink;
 import dev.sluice.io.internal.JsonCodec;
 import dev.sluice.io.internal.LineSplitter;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -75,5 +77,15 @@ public final class JsonLines {
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(mapper, "mapper");
     return output.sink(out -> JsonCodec.encoder(out, mapper));
+  }
+
+  /**
+   * The encoder of {@link #sink(Output, ObjectMapper)} over {@code out} (not closed): for callers
+   * that frame their own output, such as a resumable file written a chunk at a time.
+   */
+  public static Encoder<Object> encoder(OutputStream out, ObjectMapper mapper) throws IOException {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(mapper, "mapper");
+    return JsonCodec.encoder(out, mapper);
   }
 }

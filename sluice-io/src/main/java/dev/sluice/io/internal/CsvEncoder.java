@@ -58,7 +58,7 @@ public final class CsvEncoder implements Encoder<List<String>> {
   }
 
   @Override
-  public void finish() throws IOException {
+  public void flush() throws IOException {
     writer.flush();
   }
 

@@ -3,6 +3,7 @@ package dev.sluice.io.internal;
 import dev.sluice.CheckedConsumer;
 import dev.sluice.io.BadInputException;
 import dev.sluice.io.FileEntry;
+import dev.sluice.io.Skipped;
 import dev.sluice.io.WalkSettings;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -17,7 +18,9 @@ import java.util.Objects;
 
 /**
  * A depth-first walk that holds one open directory stream per level: a stack, never the tree. With
- * links followed, a directory already on the stack (a cycle) is skipped.
+ * links followed, a directory already on the stack (a cycle) is skipped. With a {@code skipped}
+ * handler, an entry that cannot be read (no permission, a dangling link, gone meanwhile) is handed
+ * to it and the walk carries on; without one, the first such error fails the walk.
  */
 public final class DirectoryWalker {
   private record Level(DirectoryStream<Path> stream, Iterator<Path> entries, Object key) {}
@@ -25,11 +28,13 @@ public final class DirectoryWalker {
   private final Path root;
   private final WalkSettings settings;
   private final LinkOption[] linkOptions;
+  private final CheckedConsumer<Skipped> skipped;
 
-  /** A walker of {@code root}. */
-  public DirectoryWalker(Path root, WalkSettings settings) {
+  /** A walker of {@code root}; {@code skipped} is null for a walk that fails on the first error. */
+  public DirectoryWalker(Path root, WalkSettings settings, CheckedConsumer<Skipped> skipped) {
     this.root = root;
     this.settings = settings;
+    this.skipped = skipped;
     this.linkOptions =
         settings.followLinks() ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
   }
@@ -39,13 +44,13 @@ public final class DirectoryWalker {
     BasicFileAttributes rootAttrs = Files.readAttributes(root, BasicFileAttributes.class);
     if (!rootAttrs.isDirectory()) {
       if (rootAttrs.isRegularFile()) {
-        out.accept(new FileEntry(root, rootAttrs.size()));
+        out.accept(entry(root, rootAttrs));
       }
       return;
     }
     Deque<Level> stack = new ArrayDeque<>();
     try {
-      push(stack, root, rootAttrs);
+      stack.push(open(root, rootAttrs));
       while (!stack.isEmpty()) {
         Level top = stack.peek();
         if (!top.entries().hasNext()) {
@@ -53,8 +58,13 @@ public final class DirectoryWalker {
           continue;
         }
         Path path = top.entries().next();
-        BasicFileAttributes attrs =
-            Files.readAttributes(path, BasicFileAttributes.class, linkOptions);
+        BasicFileAttributes attrs;
+        try {
+          attrs = Files.readAttributes(path, BasicFileAttributes.class, linkOptions);
+        } catch (IOException e) {
+          skip(path, e);
+          continue;
+        }
         if (attrs.isDirectory()) {
           if (stack.size() > settings.maxDepth()) {
             throw new BadInputException(
@@ -65,10 +75,14 @@ public final class DirectoryWalker {
                 null);
           }
           if (!onStack(stack, attrs.fileKey())) {
-            push(stack, path, attrs);
+            try {
+              stack.push(open(path, attrs));
+            } catch (IOException e) {
+              skip(path, e);
+            }
           }
         } else if (attrs.isRegularFile()) {
-          out.accept(new FileEntry(path, attrs.size()));
+          out.accept(entry(path, attrs));
         }
       }
     } finally {
@@ -76,10 +90,29 @@ public final class DirectoryWalker {
     }
   }
 
-  private static void push(Deque<Level> stack, Path dir, BasicFileAttributes attrs)
-      throws IOException {
+  private static Level open(Path dir, BasicFileAttributes attrs) throws IOException {
     DirectoryStream<Path> stream = Files.newDirectoryStream(dir);
-    stack.push(new Level(stream, stream.iterator(), attrs.fileKey()));
+    return new Level(stream, stream.iterator(), attrs.fileKey());
+  }
+
+  private static FileEntry entry(Path path, BasicFileAttributes attrs) {
+    return new FileEntry(path, attrs.size(), attrs.lastModifiedTime().toMillis(), attrs.fileKey());
+  }
+
+  private void skip(Path path, IOException e) throws Exception {
+    if (skipped == null) {
+      throw e;
+    }
+    skipped.accept(new Skipped(path, reason(e)));
+  }
+
+  /** A short reason for a message: what the file system said, without the class name. */
+  public static String reason(IOException e) {
+    return switch (e) {
+      case java.nio.file.AccessDeniedException a -> "permission denied";
+      case java.nio.file.NoSuchFileException n -> "no such file (a dangling link, or removed)";
+      default -> e.getMessage() != null ? e.getMessage() : e.toString();
+    };
   }
 
   private static boolean onStack(Deque<Level> stack, Object key) {

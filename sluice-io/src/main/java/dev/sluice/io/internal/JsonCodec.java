@@ -94,7 +94,7 @@ public final class JsonCodec {
       }
 
       @Override
-      public void finish() throws IOException {
+      public void flush() throws IOException {
         rows.flush();
         generator.flush();
       }

@@ -23,7 +23,7 @@ public final class TextEncoders {
       }
 
       @Override
-      public void finish() throws java.io.IOException {
+      public void flush() throws java.io.IOException {
         writer.flush();
       }
     };
