@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.io.Condition;
 import dev.sluice.io.FileFingerprint;
 import dev.sluice.io.Input;
 import dev.sluice.io.Output;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,9 +50,23 @@ final class ConvertCommand implements Callable<Integer> {
   List<String> hash = new ArrayList<>();
 
   @Option(
+      names = "--hash-key-env",
+      paramLabel = "VAR",
+      description = "--hash with HMAC-SHA256 keyed by the environment variable VAR")
+  String hashKeyEnv;
+
+  @Option(
+      names = "--hash-key-file",
+      paramLabel = "FILE",
+      description = "--hash with HMAC-SHA256 keyed by the bytes of FILE")
+  Path hashKeyFile;
+
+  @Option(
       names = "--where",
-      paramLabel = "COL=VALUE",
-      description = "keep rows whose column equals the value")
+      paramLabel = "CONDITION",
+      description =
+          "keep rows where COL=V, COL!=V, COL<V, COL<=V, COL>V, COL>=V (numbers compare as numbers)"
+              + " or COL~REGEX holds; repeatable, all must hold")
   List<String> where = new ArrayList<>();
 
   @Option(names = "--limit", paramLabel = "N", description = "write at most N rows")
@@ -86,7 +100,7 @@ final class ConvertCommand implements Callable<Integer> {
     if (limit < -1) {
       throw new UsageException("--limit must be >= 0, was " + limit);
     }
-    Rules rules = new Rules(input, parseWhere(), List.copyOf(mask), List.copyOf(hash));
+    Rules rules = new Rules(input, parseWhere(), List.copyOf(mask), List.copyOf(hash), hashKey());
     Input in = input.equals("-") ? Input.stdin() : Input.file(Path.of(input));
     Counters counters = new Counters();
     long sizeAtStart = in.size();
@@ -98,7 +112,7 @@ final class ConvertCommand implements Callable<Integer> {
     Progress progress = quiet ? null : Progress.start("convert", counters, in.size(), System.err);
     try {
       if (resume) {
-        String job = fingerprint(inFormat, outFormat);
+        String job = fingerprint(inFormat, outFormat, rules);
         rows = converter.resume(in, inFormat, target, outFormat, job, saved, checkpointRows);
       } else {
         Output out = target == null ? Output.stdout() : Output.file(target);
@@ -152,7 +166,8 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /** What a resumed run must share with the run it continues: the input and every option. */
-  private String fingerprint(Format inFormat, Format outFormat) throws java.io.IOException {
+  private String fingerprint(Format inFormat, Format outFormat, Rules rules)
+      throws java.io.IOException {
     String text =
         String.join(
             " ",
@@ -163,6 +178,10 @@ final class ConvertCommand implements Callable<Integer> {
             "where=" + where,
             "mask=" + mask,
             "hash=" + hash,
+            "hash-key="
+                + (rules.hashKey() == null
+                    ? "none"
+                    : Masking.hmacSha256(rules.hashKey(), "sluice")),
             "checkpoint-rows=" + checkpointRows,
             "csv=" + csv.settings(),
             "read=" + read.csv() + read.json());
@@ -182,15 +201,42 @@ final class ConvertCommand implements Callable<Integer> {
         Progress.peakHeap() >> 20);
   }
 
-  private List<Map.Entry<String, String>> parseWhere() {
-    List<Map.Entry<String, String>> result = new ArrayList<>();
+  private List<Condition> parseWhere() {
+    List<Condition> result = new ArrayList<>();
     for (String w : where) {
-      int eq = w.indexOf('=');
-      if (eq <= 0) {
-        throw new UsageException("--where needs COL=VALUE, was " + w);
+      try {
+        result.add(Condition.parse(w));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--where: " + e.getMessage());
       }
-      result.add(Map.entry(w.substring(0, eq), w.substring(eq + 1)));
     }
     return result;
+  }
+
+  /** The HMAC key of --hash-key-env or --hash-key-file, or null for plain SHA-256. */
+  private byte[] hashKey() throws java.io.IOException {
+    if (hashKeyEnv != null && hashKeyFile != null) {
+      throw new UsageException("give --hash-key-env or --hash-key-file, not both");
+    }
+    byte[] key = null;
+    if (hashKeyEnv != null) {
+      String value = System.getenv(hashKeyEnv);
+      if (value == null || value.isEmpty()) {
+        throw new UsageException("--hash-key-env " + hashKeyEnv + ": the variable is not set");
+      }
+      key = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } else if (hashKeyFile != null) {
+      if (!Files.isRegularFile(hashKeyFile)) {
+        throw new UsageException("--hash-key-file " + hashKeyFile + ": no such file");
+      }
+      key = Files.readAllBytes(hashKeyFile);
+      if (key.length == 0) {
+        throw new UsageException("--hash-key-file " + hashKeyFile + " is empty");
+      }
+    }
+    if (key != null && hash.isEmpty()) {
+      throw new UsageException("a hash key needs --hash COL");
+    }
+    return key;
   }
 }

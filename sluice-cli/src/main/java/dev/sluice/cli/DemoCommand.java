@@ -63,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         Files.size(csv) / 1048576.0, (System.nanoTime() - start) / 1e9);
     System.err.printf("sluice demo: converting to %s with e-mails masked%n", jsonl);
     Counters counters = new Counters();
-    Rules rules = new Rules("demo", List.of(), List.of("email"), List.of());
+    Rules rules = new Rules("demo", List.of(), List.of("email"), List.of(), null);
     Input in = Input.file(csv);
     long converted;
     Progress progress = Progress.start("demo", counters, in.size(), System.err);

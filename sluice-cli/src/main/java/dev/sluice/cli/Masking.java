@@ -53,6 +53,22 @@ final class Masking {
     return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * The lowercase hex HMAC-SHA256 of the UTF-8 bytes of {@code value} under {@code key}: unlike a
+   * plain SHA-256 of an e-mail address, it cannot be reversed with a dictionary by anyone without
+   * the key. A lone surrogate is refused as in {@link #sha256}.
+   */
+  static String hmacSha256(byte[] key, String value) {
+    sha256(value); // the same check and message for a lone surrogate
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("this JDK has no HmacSHA256", e);
+    }
+  }
+
   /** The index of the first unpaired surrogate in {@code s}, or -1. */
   static int loneSurrogate(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {

@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.sluice.Stage;
 import dev.sluice.io.BadInputException;
+import dev.sluice.io.Condition;
 import dev.sluice.io.CsvRow;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The row rules of {@code convert}: keep rows where every {@code --where} column equals its value
- * (repeated conditions all hold), then replace {@code --mask} and {@code --hash} columns.
- * Immutable; the stages check the columns against the first row of each run.
+ * The row rules of {@code convert}: keep rows that satisfy every {@code --where} {@link Condition},
+ * then replace {@code --mask} and {@code --hash} columns ({@code hashKey}: HMAC-SHA256 with that
+ * key, else plain SHA-256). Immutable; the stages check the columns against the first row of each
+ * run.
  */
 record Rules(
-    String input, List<Map.Entry<String, String>> where, List<String> mask, List<String> hash) {
+    String input, List<Condition> where, List<String> mask, List<String> hash, byte[] hashKey) {
   boolean isEmpty() {
     return where.isEmpty() && mask.isEmpty() && hash.isEmpty();
   }
@@ -26,7 +27,6 @@ record Rules(
         new Stage.Integrator<>() {
           // column indexes of the rules, found in the first row's header
           private int[] whereAt;
-          private String[] whereValue;
           private int[] maskAt;
           private int[] hashAt;
 
@@ -36,7 +36,7 @@ record Rules(
               resolve(row.header());
             }
             for (int i = 0; i < whereAt.length; i++) {
-              if (!row.get(whereAt[i]).equals(whereValue[i])) {
+              if (!where.get(i).test(row.get(whereAt[i]))) {
                 return true;
               }
             }
@@ -53,19 +53,17 @@ record Rules(
 
           private void resolve(List<String> header) {
             check(header);
-            whereValue = where.stream().map(Map.Entry::getValue).toArray(String[]::new);
-            whereAt = where.stream().mapToInt(w -> header.indexOf(w.getKey())).toArray();
+            whereAt = where.stream().mapToInt(w -> header.indexOf(w.column())).toArray();
             maskAt = mask.stream().mapToInt(header::indexOf).toArray();
             hashAt = hash.stream().mapToInt(header::indexOf).toArray();
           }
         };
   }
 
-  /** Whether a JSON object passes the --where rules (a missing key never equals). */
+  /** Whether a JSON object passes the --where rules (a null or missing key never does). */
   boolean keep(ObjectNode node) {
-    for (Map.Entry<String, String> w : where) {
-      JsonNode value = node.get(w.getKey());
-      if (value == null || !JsonText.of(value).equals(w.getValue())) {
+    for (Condition w : where) {
+      if (!w.test(JsonText.cell(node.get(w.column())))) {
         return false;
       }
     }
@@ -91,15 +89,15 @@ record Rules(
 
   private String hashed(String value, String column, long line) {
     try {
-      return Masking.sha256(value);
+      return hashKey == null ? Masking.sha256(value) : Masking.hmacSha256(hashKey, value);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(input, line, "--hash " + column + ": " + e.getMessage(), null, e);
     }
   }
 
   private void check(List<String> header) {
-    for (Map.Entry<String, String> w : where) {
-      requireColumn(header, w.getKey(), "--where");
+    for (Condition w : where) {
+      requireColumn(header, w.column(), "--where");
     }
     mask.forEach(column -> requireColumn(header, column, "--mask"));
     hash.forEach(column -> requireColumn(header, column, "--hash"));
