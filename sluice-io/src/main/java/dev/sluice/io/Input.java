@@ -86,7 +86,8 @@ public final class Input {
     } catch (Exception e) {
       throw new IOException("cannot open " + name + ": " + e, e);
     }
-    return InputStreams.gunzipIfGzip(counter == null ? raw : InputStreams.counting(raw, counter));
+    return InputStreams.gunzipIfGzip(
+        counter == null ? raw : InputStreams.counting(raw, counter), name);
   }
 
   @Override

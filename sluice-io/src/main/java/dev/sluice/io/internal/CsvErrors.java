@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 public final class CsvErrors {
   private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
+  /** FastCSV's "Record N has": N is the line the record starts on, not a record count. */
+  private static final Pattern RECORD = Pattern.compile("Record (\\d+) has");
+
   private CsvErrors() {}
 
   /**
@@ -30,7 +33,14 @@ public final class CsvErrors {
       return failure;
     }
     String message = describe(failure);
-    long line = lineOf(message, lastLine);
+    Matcher record = RECORD.matcher(message);
+    long line;
+    if (record.find()) {
+      line = Long.parseLong(record.group(1));
+      message = record.replaceFirst("the record has");
+    } else {
+      line = lineOf(message, lastLine);
+    }
     return new BadInputException(input, line, message, settingOf(message), failure);
   }
 
