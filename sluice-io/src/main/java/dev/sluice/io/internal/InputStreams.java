@@ -33,7 +33,13 @@ public final class InputStreams {
     int b2 = buffered.read();
     buffered.reset();
     if (b1 == 0x1f && b2 == 0x8b) {
-      return checked(new GZIPInputStream(buffered, BUFFER), name);
+      GZIPInputStream gzip;
+      try {
+        gzip = new GZIPInputStream(buffered, BUFFER); // reads the gzip header
+      } catch (EOFException | ZipException e) {
+        throw bad(name, e);
+      }
+      return checked(gzip, name);
     }
     return buffered;
   }

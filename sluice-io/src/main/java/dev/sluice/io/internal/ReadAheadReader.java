@@ -1,5 +1,6 @@
 package dev.sluice.io.internal;
 
+import dev.sluice.internal.Threads;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Reader;
@@ -44,7 +45,7 @@ public final class ReadAheadReader extends Reader {
       return 0;
     }
     if (thread == null) {
-      thread = Thread.ofVirtual().name("sluice-read-ahead").start(this::produce);
+      thread = Threads.start("read-ahead", this::produce);
     }
     while (current == null || pos == current.length()) {
       if (ended) {
@@ -123,18 +124,7 @@ public final class ReadAheadReader extends Reader {
     try {
       if (thread != null) {
         thread.interrupt();
-        boolean interrupted = false;
-        while (true) {
-          try {
-            thread.join();
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
       }
     } finally {
       source.close();

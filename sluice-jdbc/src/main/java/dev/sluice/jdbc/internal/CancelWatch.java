@@ -1,5 +1,6 @@
 package dev.sluice.jdbc.internal;
 
+import dev.sluice.internal.Threads;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public final class CancelWatch implements AutoCloseable {
     deadline = System.nanoTime() + timeoutNanos;
     current = statement;
     if (watcher == null) {
-      watcher = Thread.ofVirtual().name("sluice-jdbc-cancel-watch").start(this::loop);
+      watcher = Threads.start("jdbc-cancel-watch", this::loop);
     }
   }
 
