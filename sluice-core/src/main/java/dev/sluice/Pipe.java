@@ -7,6 +7,7 @@ import dev.sluice.internal.ChannelIterator;
 import dev.sluice.internal.Checks;
 import dev.sluice.internal.ClockStage;
 import dev.sluice.internal.ConcatSource;
+import dev.sluice.internal.DeadLetterStage;
 import dev.sluice.internal.DistinctStage;
 import dev.sluice.internal.DropStage;
 import dev.sluice.internal.DropWhileStage;
@@ -15,6 +16,7 @@ import dev.sluice.internal.FilterStage;
 import dev.sluice.internal.FlatMapStage;
 import dev.sluice.internal.GenerateSource;
 import dev.sluice.internal.IterableSource;
+import dev.sluice.internal.MapAttemptStage;
 import dev.sluice.internal.MapConcurrentStage;
 import dev.sluice.internal.MapStage;
 import dev.sluice.internal.MergeSource;
@@ -27,6 +29,8 @@ import dev.sluice.internal.PipePublisher;
 import dev.sluice.internal.ProgressStage;
 import dev.sluice.internal.PublisherSource;
 import dev.sluice.internal.RangeSource;
+import dev.sluice.internal.RecoverStage;
+import dev.sluice.internal.RestartSource;
 import dev.sluice.internal.RetryStage;
 import dev.sluice.internal.Retrying;
 import dev.sluice.internal.ScanStage;
@@ -51,6 +55,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -439,8 +444,16 @@ public final class Pipe<T> {
   /**
    * Runs the pipe up to here again from its source when it fails and {@code policy} retries the
    * failure. The elements an earlier attempt already passed on are skipped by count, so a
-   * deterministic re-runnable source (a paginated API, a file) delivers each element once. Failures
-   * raised downstream of this stage are not retried.
+   * deterministic re-runnable source (a paginated API, a file) delivers each element once. Right
+   * after {@link #paginate} (or its {@code withClock}), the next attempt instead fetches the page
+   * it was on again, by its cursor, and skips only that page's items already passed on: earlier
+   * pages are not read again. With a {@link RetryPolicy#consecutive() consecutive} policy an
+   * attempt that passed on an element resets the count and the backoff. Failures raised downstream
+   * of this stage are not retried.
+   *
+   * <pre>{@code
+   * Pipe.paginate(null, api::page).withClock(clock).retry(RetryPolicy.attempts(3).consecutive());
+   * }</pre>
    */
   public Pipe<T> retry(RetryPolicy policy) {
     return new Pipe<>(new RetryStage<>(source, Checks.notNull(policy, "policy")));
@@ -489,6 +502,110 @@ public final class Pipe<T> {
    */
   public Pipe<T> withClock(Clock clock) {
     return new Pipe<>(new ClockStage<>(source, Checks.notNull(clock, "clock")));
+  }
+
+  // ------------------------------------------------- errors as values, composition (issue 13)
+
+  /**
+   * Each element through {@code mapper}, as a {@link Result}: ok with the value, or failed with the
+   * exception and the element, and the run goes on. Interrupts and cancellations still cancel the
+   * run and errors still fail it. Holds nothing, adds no thread; each failure counts in {@link
+   * Progress#failed()} of an {@code onProgress} below.
+   *
+   * <pre>{@code
+   * List<Result<Integer>> parsed = Pipe.of("1", "x").mapAttempt(Integer::parseInt).toList();
+   * }</pre>
+   */
+  public <R> Pipe<Result<R>> mapAttempt(CheckedFunction<? super T, ? extends R> mapper) {
+    return new Pipe<>(new MapAttemptStage<>(source, Checks.notNull(mapper, "mapper")));
+  }
+
+  /**
+   * Each element through {@code mapper}; an element whose call fails goes to {@code deadLetters} as
+   * a failed {@link Result} (the exception and the element) instead, is counted in {@link
+   * Progress#failed()}, and the run goes on. Each run opens a writer of {@code deadLetters} before
+   * the first element and commits it when the run ends without failure, or aborts it when the run
+   * fails. Interrupts and cancellations still cancel the run. Holds nothing, adds no thread.
+   *
+   * <pre>{@code
+   * MemorySink<Result<Integer>> bad = Sinks.memory();
+   * long good = Pipe.of("1", "x", "3").mapOrDeadLetter(Integer::parseInt, bad).count();
+   * }</pre>
+   */
+  public <R> Pipe<R> mapOrDeadLetter(
+      CheckedFunction<? super T, ? extends R> mapper, Sink<? super Result<R>> deadLetters) {
+    Checks.notNull(mapper, "mapper");
+    Checks.notNull(deadLetters, "deadLetters");
+    return new Pipe<>(new DeadLetterStage<>(source, mapper, deadLetters));
+  }
+
+  /**
+   * Continues with the pipe {@code fallback} makes of the exception when the pipe up to here fails:
+   * the elements before the failure were delivered, then the fallback's follow. Failures raised
+   * downstream of this stage, interrupts, cancellations and errors are not recovered; a failure of
+   * the fallback ends the run. Holds nothing, adds no thread.
+   *
+   * <pre>{@code
+   * Pipe<Row> rows = primary.rows().recover(e -> replica.rows());
+   * }</pre>
+   */
+  public Pipe<T> recover(CheckedFunction<? super Exception, ? extends Pipe<? extends T>> fallback) {
+    Checks.notNull(fallback, "fallback");
+    return new Pipe<>(
+        new RecoverStage<T>(
+            source,
+            e ->
+                Checks.notNull(fallback.apply(e), "the pipe returned by recover's fallback")
+                    .source));
+  }
+
+  /**
+   * {@code function} applied to this pipe, when the pipe is built: lets a reusable part of a
+   * pipeline (several stages, with their settings) be shipped and applied as one value.
+   *
+   * <pre>{@code
+   * static Pipe<Row> anonymize(Pipe<Row> rows) { return rows.filter(Row::consented).map(...); }
+   * users.through(Anonymize::anonymize).into(sink);
+   * }</pre>
+   */
+  public <R> Pipe<R> through(Function<? super Pipe<T>, ? extends Pipe<R>> function) {
+    Checks.notNull(function, "function");
+    return Checks.notNull(function.apply(this), "the pipe returned by through's function");
+  }
+
+  /**
+   * A source restarted after failures: runs the pipe {@code supplier} builds; when it fails and
+   * {@code policy} retries the failure, waits the policy's backoff and goes on with a new pipe from
+   * {@code supplier}. Nothing is skipped or repeated here, so this fits sources that pick up where
+   * they are (a live feed that reconnects); for a re-readable source use {@link #retry}, for a
+   * {@link Resumable} one {@link Checkpoints#retrying}. With a {@link RetryPolicy#consecutive()
+   * consecutive} policy an attempt that delivered an element resets the count. The wait reads the
+   * clock of the pipe that failed (a {@code withClock} at its end). Adds no thread.
+   *
+   * <pre>{@code
+   * Pipe<Event> events = Pipe.restarting(RetryPolicy.attempts(5).consecutive(), feed::subscribe);
+   * }</pre>
+   */
+  public static <T> Pipe<T> restarting(
+      RetryPolicy policy, CheckedSupplier<? extends Pipe<? extends T>> supplier) {
+    Checks.notNull(supplier, "supplier");
+    return restartingFrom(
+        policy,
+        last -> Checks.notNull(supplier.get(), "the pipe returned by restarting's supplier"));
+  }
+
+  /** Like {@link #restarting}, with each new pipe built from the last element delivered. */
+  static <T> Pipe<T> restartingFrom(
+      RetryPolicy policy, CheckedFunction<? super T, ? extends Pipe<? extends T>> open) {
+    Checks.notNull(policy, "policy");
+    Checks.notNull(open, "open");
+    return new Pipe<>(
+        new RestartSource<T>(
+            policy,
+            last -> {
+              Pipe<? extends T> next = open.apply(last);
+              return next.source;
+            }));
   }
 
   // ------------------------------------------------------------------------------------ hooks
