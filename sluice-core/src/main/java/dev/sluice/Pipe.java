@@ -7,7 +7,9 @@ import dev.sluice.internal.ChannelIterator;
 import dev.sluice.internal.Checks;
 import dev.sluice.internal.ClockStage;
 import dev.sluice.internal.ConcatSource;
+import dev.sluice.internal.ConflateStage;
 import dev.sluice.internal.DeadLetterStage;
+import dev.sluice.internal.DebounceStage;
 import dev.sluice.internal.DistinctStage;
 import dev.sluice.internal.DropStage;
 import dev.sluice.internal.DropWhileStage;
@@ -15,6 +17,8 @@ import dev.sluice.internal.FailedSource;
 import dev.sluice.internal.FilterStage;
 import dev.sluice.internal.FlatMapStage;
 import dev.sluice.internal.GenerateSource;
+import dev.sluice.internal.GroupByStage;
+import dev.sluice.internal.InterleaveSource;
 import dev.sluice.internal.IterableSource;
 import dev.sluice.internal.MapAttemptStage;
 import dev.sluice.internal.MapConcurrentStage;
@@ -24,6 +28,7 @@ import dev.sluice.internal.OnEndStage;
 import dev.sluice.internal.OnStartStage;
 import dev.sluice.internal.OnceSource;
 import dev.sluice.internal.PaginateSource;
+import dev.sluice.internal.PartitionStage;
 import dev.sluice.internal.PeekStage;
 import dev.sluice.internal.PipePublisher;
 import dev.sluice.internal.ProgressStage;
@@ -33,7 +38,9 @@ import dev.sluice.internal.RecoverStage;
 import dev.sluice.internal.RestartSource;
 import dev.sluice.internal.RetryStage;
 import dev.sluice.internal.Retrying;
+import dev.sluice.internal.SampleStage;
 import dev.sluice.internal.ScanStage;
+import dev.sluice.internal.SlidingStage;
 import dev.sluice.internal.Source;
 import dev.sluice.internal.TakeStage;
 import dev.sluice.internal.TakeWhileStage;
@@ -45,11 +52,13 @@ import dev.sluice.internal.TimeoutStage;
 import dev.sluice.internal.UsingSource;
 import dev.sluice.internal.ViaStage;
 import dev.sluice.internal.ZipSource;
+import dev.sluice.internal.ZipWithIndexStage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -606,6 +615,123 @@ public final class Pipe<T> {
               Pipe<? extends T> next = open.apply(last);
               return next.source;
             }));
+  }
+
+  // ------------------------------------------------------- split, group, window, time (issue 13)
+
+  /** Each element with its index in the run, from 0. Holds a counter, adds no thread. */
+  public Pipe<Indexed<T>> zipWithIndex() {
+    return new Pipe<>(new ZipWithIndexStage<>(source));
+  }
+
+  /**
+   * Windows of {@code size} consecutive elements, a new one starting every {@code step} elements
+   * ({@code step > size} skips the elements between windows). Only full windows are emitted, except
+   * that a non-empty input shorter than {@code size} gives one window of all of it. Each window is
+   * a new unmodifiable list. Holds at most {@code size} elements, adds no thread.
+   *
+   * <pre>{@code
+   * Pipe.of(1, 2, 3, 4).sliding(2, 1).toList(); // [[1, 2], [2, 3], [3, 4]]
+   * }</pre>
+   */
+  public Pipe<List<T>> sliding(int size, int step) {
+    Checks.positive(size, "window size");
+    Checks.positive(step, "step");
+    return new Pipe<>(new SlidingStage<>(source, size, step));
+  }
+
+  /**
+   * Folds the elements of each key into {@code perGroup}'s container and emits {@code (key,
+   * result)} when the group closes. At most {@code maxOpenKeys} groups are open: an element of a
+   * new key when that many are open first closes the least recently used group (its result goes
+   * downstream), so memory stays bounded by {@code maxOpenKeys} containers, and a later element of
+   * a closed key opens a new group for it (its key then appears again). At the end of the input the
+   * open groups close, least recently used first; nothing is emitted after an early stop or a
+   * failure. Adds no thread. With a container that grows ({@code Collectors.toList()}) each group
+   * holds its elements; prefer a reducing collector.
+   *
+   * <pre>{@code
+   * Pipe<Map.Entry<String, Long>> perUser =
+   *     events.groupBy(Event::user, 10_000, Collectors.counting());
+   * }</pre>
+   */
+  public <K, A, R> Pipe<Map.Entry<K, R>> groupBy(
+      CheckedFunction<? super T, ? extends K> key,
+      int maxOpenKeys,
+      Collector<? super T, A, R> perGroup) {
+    Checks.notNull(key, "key");
+    Checks.positive(maxOpenKeys, "maxOpenKeys");
+    Checks.notNull(perGroup, "perGroup");
+    return new Pipe<>(new GroupByStage<>(source, key, maxOpenKeys, perGroup));
+  }
+
+  /**
+   * Also hands each element to {@code matching} when {@code predicate} holds, else to {@code
+   * others}, and passes it on (ignore the main path with a terminal such as {@code count()}). Each
+   * branch is a pipe that runs on its own virtual thread, at most {@link #DEFAULT_BUFFER} elements
+   * behind; when one is further, the main path waits. A branch that stops early receives nothing
+   * more; a failure of a branch fails the run; both threads are joined before the run ends.
+   *
+   * <pre>{@code
+   * rows.partition(Row::valid, ok -> ok.into(table), bad -> bad.into(rejects)).count();
+   * }</pre>
+   */
+  public Pipe<T> partition(
+      CheckedPredicate<? super T> predicate,
+      CheckedConsumer<? super Pipe<T>> matching,
+      CheckedConsumer<? super Pipe<T>> others) {
+    Checks.notNull(predicate, "predicate");
+    Checks.notNull(matching, "matching");
+    Checks.notNull(others, "others");
+    return new Pipe<>(
+        new PartitionStage<>(
+            source, DEFAULT_BUFFER, predicate, matching, others, s -> new Pipe<>(s)));
+  }
+
+  /**
+   * Round-robin: an element of this pipe, then one of each of {@code others} in turn, skipping the
+   * pipes that ended, until all ended. Each pipe runs on its own virtual thread, at most {@link
+   * #DEFAULT_BUFFER} elements ahead; the order does not depend on their timing. A failure of a pipe
+   * is thrown when its turn comes; the others are then interrupted and joined.
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public final Pipe<T> interleave(Pipe<? extends T>... others) {
+    List<Source<? extends T>> sources = new ArrayList<>();
+    sources.add(source);
+    for (Pipe<? extends T> pipe : Checks.notNull(others, "others")) {
+      sources.add(Checks.notNull(pipe, "others[" + (sources.size() - 1) + "]").source);
+    }
+    return new Pipe<>(new InterleaveSource<>(List.copyOf(sources), DEFAULT_BUFFER));
+  }
+
+  /**
+   * Passes on the latest element whenever downstream is ready: the upstream runs on a virtual
+   * thread and never waits, and elements that arrive while downstream is busy replace each other,
+   * so they are dropped. For values where only the latest matters. Adds a thread; holds one
+   * element. When the upstream ends or fails, the held element goes first.
+   */
+  public Pipe<T> conflate() {
+    return new Pipe<>(new ConflateStage<>(source));
+  }
+
+  /**
+   * Passes on an element once {@code quiet} has passed (on the pipe's {@link Clock}) without a
+   * newer one, and the last element at the end of the input; the upstream runs on a virtual thread
+   * and never waits. Adds a thread; holds one element.
+   */
+  public Pipe<T> debounce(Duration quiet) {
+    return new Pipe<>(new DebounceStage<>(source, Checks.positive(quiet, "quiet").toNanos()));
+  }
+
+  /**
+   * At each tick, every {@code period} from the start of the run (on the pipe's {@link Clock}),
+   * passes on the latest element that arrived since the last tick, if any, and the held one at the
+   * end of the input; the others are dropped. The upstream runs on a virtual thread and never
+   * waits. Adds a thread; holds one element.
+   */
+  public Pipe<T> sample(Duration period) {
+    return new Pipe<>(new SampleStage<>(source, Checks.positive(period, "period").toNanos()));
   }
 
   // ------------------------------------------------------------------------------------ hooks
