@@ -7,6 +7,7 @@ import dev.sluice.Cancellation;
 import dev.sluice.Checkpoints;
 import dev.sluice.CloseableIterator;
 import dev.sluice.Diagnostics;
+import dev.sluice.Indexed;
 import dev.sluice.Pipe;
 import dev.sluice.PipeCancelledException;
 import dev.sluice.PipeException;
@@ -92,6 +93,9 @@ class OperatorContractTest {
                     Optional.empty(),
                     policy)
                 .map(Positioned::item));
+    add(ops, "zipWithIndex", p -> p.zipWithIndex().map(Indexed::item));
+    add(ops, "sliding", p -> p.sliding(1, 1).map(w -> w.get(0)));
+    add(ops, "partition", p -> p.partition(x -> true, b -> b.count(), b -> b.count()));
     return ops.stream();
   }
 
@@ -110,6 +114,7 @@ class OperatorContractTest {
     add(ops, "withClock", p -> p.withClock(new VirtualClock()));
     add(ops, "merge", p -> Pipe.merge(p, Pipe.empty()));
     add(ops, "zip", p -> Pipe.zip(p, Pipe.range(0, Long.MAX_VALUE), (x, i) -> x));
+    add(ops, "interleave", p -> p.interleave(Pipe.empty()));
     return ops.stream();
   }
 
