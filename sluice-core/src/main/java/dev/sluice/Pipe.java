@@ -88,10 +88,10 @@ import java.util.stream.StreamSupport;
  * <p>A {@code Pipe} is immutable and thread-safe; each run is confined to the thread that started
  * it, except where an operator's name says it adds threads ({@link #iterator()}, {@link #stream()},
  * {@link #buffer}, {@link #mapConcurrent}, {@link #batch(int, Duration)}, {@link #timeout}, {@link
- * #withCancellation}, {@link #merge}, {@link #zip}, {@link #tee}, {@link #partition}, {@link #interleave},
- * {@link #conflate}, {@link #debounce}, {@link #sample}, {@link #onProgress}); those join
- * their threads before the run ends. Arguments are checked when the pipe is built: a null function
- * or a negative count throws then, naming the parameter.
+ * #withCancellation}, {@link #merge}, {@link #zip}, {@link #tee}, {@link #partition}, {@link
+ * #interleave}, {@link #conflate}, {@link #debounce}, {@link #sample}, {@link #onProgress}); those
+ * join their threads before the run ends. Arguments are checked when the pipe is built: a null
+ * function or a negative count throws then, naming the parameter.
  *
  * @param <T> the element type
  */
