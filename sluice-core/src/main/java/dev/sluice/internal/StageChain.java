@@ -65,7 +65,19 @@ public final class StageChain<T, M, R> implements Stage<T, R> {
         }
       }
 
+      private Emitter<R> out;
+      private Emitter<M> into;
+
+      /** The emitter into the second stage; made once, as {@code out} is the same every call. */
       private Emitter<M> into(Emitter<R> out) {
+        if (out != this.out) {
+          this.out = out;
+          this.into = emitterInto(out);
+        }
+        return into;
+      }
+
+      private Emitter<M> emitterInto(Emitter<R> out) {
         return middle -> {
           if (stopped) {
             throw StopSignal.INSTANCE;
