@@ -7,6 +7,9 @@ import dev.sluice.internal.ChannelIterator;
 import dev.sluice.internal.Checks;
 import dev.sluice.internal.ClockStage;
 import dev.sluice.internal.ConcatSource;
+import dev.sluice.internal.ConflateStage;
+import dev.sluice.internal.DeadLetterStage;
+import dev.sluice.internal.DebounceStage;
 import dev.sluice.internal.DistinctStage;
 import dev.sluice.internal.DropStage;
 import dev.sluice.internal.DropWhileStage;
@@ -14,7 +17,10 @@ import dev.sluice.internal.FailedSource;
 import dev.sluice.internal.FilterStage;
 import dev.sluice.internal.FlatMapStage;
 import dev.sluice.internal.GenerateSource;
+import dev.sluice.internal.GroupByStage;
+import dev.sluice.internal.InterleaveSource;
 import dev.sluice.internal.IterableSource;
+import dev.sluice.internal.MapAttemptStage;
 import dev.sluice.internal.MapConcurrentStage;
 import dev.sluice.internal.MapStage;
 import dev.sluice.internal.MergeSource;
@@ -22,14 +28,19 @@ import dev.sluice.internal.OnEndStage;
 import dev.sluice.internal.OnStartStage;
 import dev.sluice.internal.OnceSource;
 import dev.sluice.internal.PaginateSource;
+import dev.sluice.internal.PartitionStage;
 import dev.sluice.internal.PeekStage;
 import dev.sluice.internal.PipePublisher;
 import dev.sluice.internal.ProgressStage;
 import dev.sluice.internal.PublisherSource;
 import dev.sluice.internal.RangeSource;
+import dev.sluice.internal.RecoverStage;
+import dev.sluice.internal.RestartSource;
 import dev.sluice.internal.RetryStage;
 import dev.sluice.internal.Retrying;
+import dev.sluice.internal.SampleStage;
 import dev.sluice.internal.ScanStage;
+import dev.sluice.internal.SlidingStage;
 import dev.sluice.internal.Source;
 import dev.sluice.internal.TakeStage;
 import dev.sluice.internal.TakeWhileStage;
@@ -41,16 +52,19 @@ import dev.sluice.internal.TimeoutStage;
 import dev.sluice.internal.UsingSource;
 import dev.sluice.internal.ViaStage;
 import dev.sluice.internal.ZipSource;
+import dev.sluice.internal.ZipWithIndexStage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collector;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -74,9 +88,10 @@ import java.util.stream.StreamSupport;
  * <p>A {@code Pipe} is immutable and thread-safe; each run is confined to the thread that started
  * it, except where an operator's name says it adds threads ({@link #iterator()}, {@link #stream()},
  * {@link #buffer}, {@link #mapConcurrent}, {@link #batch(int, Duration)}, {@link #timeout}, {@link
- * #withCancellation}, {@link #merge}, {@link #zip}, {@link #tee}, {@link #onProgress}); those join
- * their threads before the run ends. Arguments are checked when the pipe is built: a null function
- * or a negative count throws then, naming the parameter.
+ * #withCancellation}, {@link #merge}, {@link #zip}, {@link #tee}, {@link #partition}, {@link
+ * #interleave}, {@link #conflate}, {@link #debounce}, {@link #sample}, {@link #onProgress}); those
+ * join their threads before the run ends. Arguments are checked when the pipe is built: a null
+ * function or a negative count throws then, naming the parameter.
  *
  * @param <T> the element type
  */
@@ -439,8 +454,16 @@ public final class Pipe<T> {
   /**
    * Runs the pipe up to here again from its source when it fails and {@code policy} retries the
    * failure. The elements an earlier attempt already passed on are skipped by count, so a
-   * deterministic re-runnable source (a paginated API, a file) delivers each element once. Failures
-   * raised downstream of this stage are not retried.
+   * deterministic re-runnable source (a paginated API, a file) delivers each element once. Right
+   * after {@link #paginate} (or its {@code withClock}), the next attempt instead fetches the page
+   * it was on again, by its cursor, and skips only that page's items already passed on: earlier
+   * pages are not read again. With a {@link RetryPolicy#consecutive() consecutive} policy an
+   * attempt that passed on an element resets the count and the backoff. Failures raised downstream
+   * of this stage are not retried.
+   *
+   * <pre>{@code
+   * Pipe.paginate(null, api::page).withClock(clock).retry(RetryPolicy.attempts(3).consecutive());
+   * }</pre>
    */
   public Pipe<T> retry(RetryPolicy policy) {
     return new Pipe<>(new RetryStage<>(source, Checks.notNull(policy, "policy")));
@@ -489,6 +512,227 @@ public final class Pipe<T> {
    */
   public Pipe<T> withClock(Clock clock) {
     return new Pipe<>(new ClockStage<>(source, Checks.notNull(clock, "clock")));
+  }
+
+  // ------------------------------------------------- errors as values, composition (issue 13)
+
+  /**
+   * Each element through {@code mapper}, as a {@link Result}: ok with the value, or failed with the
+   * exception and the element, and the run goes on. Interrupts and cancellations still cancel the
+   * run and errors still fail it. Holds nothing, adds no thread; each failure counts in {@link
+   * Progress#failed()} of an {@code onProgress} below.
+   *
+   * <pre>{@code
+   * List<Result<Integer>> parsed = Pipe.of("1", "x").mapAttempt(Integer::parseInt).toList();
+   * }</pre>
+   */
+  public <R> Pipe<Result<R>> mapAttempt(CheckedFunction<? super T, ? extends R> mapper) {
+    return new Pipe<>(new MapAttemptStage<>(source, Checks.notNull(mapper, "mapper")));
+  }
+
+  /**
+   * Each element through {@code mapper}; an element whose call fails goes to {@code deadLetters} as
+   * a failed {@link Result} (the exception and the element) instead, is counted in {@link
+   * Progress#failed()}, and the run goes on. Each run opens a writer of {@code deadLetters} before
+   * the first element and commits it when the run ends without failure, or aborts it when the run
+   * fails. Interrupts and cancellations still cancel the run. Holds nothing, adds no thread.
+   *
+   * <pre>{@code
+   * MemorySink<Result<Integer>> bad = Sinks.memory();
+   * long good = Pipe.of("1", "x", "3").mapOrDeadLetter(Integer::parseInt, bad).count();
+   * }</pre>
+   */
+  public <R> Pipe<R> mapOrDeadLetter(
+      CheckedFunction<? super T, ? extends R> mapper, Sink<? super Result<R>> deadLetters) {
+    Checks.notNull(mapper, "mapper");
+    Checks.notNull(deadLetters, "deadLetters");
+    return new Pipe<>(new DeadLetterStage<>(source, mapper, deadLetters));
+  }
+
+  /**
+   * Continues with the pipe {@code fallback} makes of the exception when the pipe up to here fails:
+   * the elements before the failure were delivered, then the fallback's follow. Failures raised
+   * downstream of this stage, interrupts, cancellations and errors are not recovered; a failure of
+   * the fallback ends the run. Holds nothing, adds no thread.
+   *
+   * <pre>{@code
+   * Pipe<Row> rows = primary.rows().recover(e -> replica.rows());
+   * }</pre>
+   */
+  public Pipe<T> recover(CheckedFunction<? super Exception, ? extends Pipe<? extends T>> fallback) {
+    Checks.notNull(fallback, "fallback");
+    return new Pipe<>(
+        new RecoverStage<T>(
+            source,
+            e ->
+                Checks.notNull(fallback.apply(e), "the pipe returned by recover's fallback")
+                    .source));
+  }
+
+  /**
+   * {@code function} applied to this pipe, when the pipe is built: lets a reusable part of a
+   * pipeline (several stages, with their settings) be shipped and applied as one value.
+   *
+   * <pre>{@code
+   * static Pipe<Row> anonymize(Pipe<Row> rows) { return rows.filter(Row::consented).map(...); }
+   * users.through(Anonymize::anonymize).into(sink);
+   * }</pre>
+   */
+  public <R> Pipe<R> through(Function<? super Pipe<T>, ? extends Pipe<R>> function) {
+    Checks.notNull(function, "function");
+    return Checks.notNull(function.apply(this), "the pipe returned by through's function");
+  }
+
+  /**
+   * A source restarted after failures: runs the pipe {@code supplier} builds; when it fails and
+   * {@code policy} retries the failure, waits the policy's backoff and goes on with a new pipe from
+   * {@code supplier}. Nothing is skipped or repeated here, so this fits sources that pick up where
+   * they are (a live feed that reconnects); for a re-readable source use {@link #retry}, for a
+   * {@link Resumable} one {@link Checkpoints#retrying}. With a {@link RetryPolicy#consecutive()
+   * consecutive} policy an attempt that delivered an element resets the count. The wait reads the
+   * clock of the pipe that failed (a {@code withClock} at its end). Adds no thread.
+   *
+   * <pre>{@code
+   * Pipe<Event> events = Pipe.restarting(RetryPolicy.attempts(5).consecutive(), feed::subscribe);
+   * }</pre>
+   */
+  public static <T> Pipe<T> restarting(
+      RetryPolicy policy, CheckedSupplier<? extends Pipe<? extends T>> supplier) {
+    Checks.notNull(supplier, "supplier");
+    return restartingFrom(
+        policy,
+        last -> Checks.notNull(supplier.get(), "the pipe returned by restarting's supplier"));
+  }
+
+  /** Like {@link #restarting}, with each new pipe built from the last element delivered. */
+  static <T> Pipe<T> restartingFrom(
+      RetryPolicy policy, CheckedFunction<? super T, ? extends Pipe<? extends T>> open) {
+    Checks.notNull(policy, "policy");
+    Checks.notNull(open, "open");
+    return new Pipe<>(
+        new RestartSource<T>(
+            policy,
+            last -> {
+              Pipe<? extends T> next = open.apply(last);
+              return next.source;
+            }));
+  }
+
+  // ------------------------------------------------------- split, group, window, time (issue 13)
+
+  /** Each element with its index in the run, from 0. Holds a counter, adds no thread. */
+  public Pipe<Indexed<T>> zipWithIndex() {
+    return new Pipe<>(new ZipWithIndexStage<>(source));
+  }
+
+  /**
+   * Windows of {@code size} consecutive elements, a new one starting every {@code step} elements
+   * ({@code step > size} skips the elements between windows). Only full windows are emitted, except
+   * that a non-empty input shorter than {@code size} gives one window of all of it. Each window is
+   * a new unmodifiable list. Holds at most {@code size} elements, adds no thread.
+   *
+   * <pre>{@code
+   * Pipe.of(1, 2, 3, 4).sliding(2, 1).toList(); // [[1, 2], [2, 3], [3, 4]]
+   * }</pre>
+   */
+  public Pipe<List<T>> sliding(int size, int step) {
+    Checks.positive(size, "window size");
+    Checks.positive(step, "step");
+    return new Pipe<>(new SlidingStage<>(source, size, step));
+  }
+
+  /**
+   * Folds the elements of each key into {@code perGroup}'s container and emits {@code (key,
+   * result)} when the group closes. At most {@code maxOpenKeys} groups are open: an element of a
+   * new key when that many are open first closes the least recently used group (its result goes
+   * downstream), so memory stays bounded by {@code maxOpenKeys} containers, and a later element of
+   * a closed key opens a new group for it (its key then appears again). At the end of the input the
+   * open groups close, least recently used first; nothing is emitted after an early stop or a
+   * failure. Adds no thread. With a container that grows ({@code Collectors.toList()}) each group
+   * holds its elements; prefer a reducing collector.
+   *
+   * <pre>{@code
+   * Pipe<Map.Entry<String, Long>> perUser =
+   *     events.groupBy(Event::user, 10_000, Collectors.counting());
+   * }</pre>
+   */
+  public <K, A, R> Pipe<Map.Entry<K, R>> groupBy(
+      CheckedFunction<? super T, ? extends K> key,
+      int maxOpenKeys,
+      Collector<? super T, A, R> perGroup) {
+    Checks.notNull(key, "key");
+    Checks.positive(maxOpenKeys, "maxOpenKeys");
+    Checks.notNull(perGroup, "perGroup");
+    return new Pipe<>(new GroupByStage<>(source, key, maxOpenKeys, perGroup));
+  }
+
+  /**
+   * Also hands each element to {@code matching} when {@code predicate} holds, else to {@code
+   * others}, and passes it on (ignore the main path with a terminal such as {@code count()}). Each
+   * branch is a pipe that runs on its own virtual thread, at most {@link #DEFAULT_BUFFER} elements
+   * behind; when one is further, the main path waits. A branch that stops early receives nothing
+   * more; a failure of a branch fails the run; both threads are joined before the run ends.
+   *
+   * <pre>{@code
+   * rows.partition(Row::valid, ok -> ok.into(table), bad -> bad.into(rejects)).count();
+   * }</pre>
+   */
+  public Pipe<T> partition(
+      CheckedPredicate<? super T> predicate,
+      CheckedConsumer<? super Pipe<T>> matching,
+      CheckedConsumer<? super Pipe<T>> others) {
+    Checks.notNull(predicate, "predicate");
+    Checks.notNull(matching, "matching");
+    Checks.notNull(others, "others");
+    return new Pipe<>(
+        new PartitionStage<>(
+            source, DEFAULT_BUFFER, predicate, matching, others, s -> new Pipe<>(s)));
+  }
+
+  /**
+   * Round-robin: an element of this pipe, then one of each of {@code others} in turn, skipping the
+   * pipes that ended, until all ended. Each pipe runs on its own virtual thread, at most {@link
+   * #DEFAULT_BUFFER} elements ahead; the order does not depend on their timing. A failure of a pipe
+   * is thrown when its turn comes; the others are then interrupted and joined.
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public final Pipe<T> interleave(Pipe<? extends T>... others) {
+    List<Source<? extends T>> sources = new ArrayList<>();
+    sources.add(source);
+    for (Pipe<? extends T> pipe : Checks.notNull(others, "others")) {
+      sources.add(Checks.notNull(pipe, "others[" + (sources.size() - 1) + "]").source);
+    }
+    return new Pipe<>(new InterleaveSource<>(List.copyOf(sources), DEFAULT_BUFFER));
+  }
+
+  /**
+   * Passes on the latest element whenever downstream is ready: the upstream runs on a virtual
+   * thread and never waits, and elements that arrive while downstream is busy replace each other,
+   * so they are dropped. For values where only the latest matters. Adds a thread; holds one
+   * element. When the upstream ends or fails, the held element goes first.
+   */
+  public Pipe<T> conflate() {
+    return new Pipe<>(new ConflateStage<>(source));
+  }
+
+  /**
+   * Passes on an element once {@code quiet} has passed (on the pipe's {@link Clock}) without a
+   * newer one, and the last element at the end of the input; the upstream runs on a virtual thread
+   * and never waits. Adds a thread; holds one element.
+   */
+  public Pipe<T> debounce(Duration quiet) {
+    return new Pipe<>(new DebounceStage<>(source, Checks.positive(quiet, "quiet").toNanos()));
+  }
+
+  /**
+   * At each tick, every {@code period} from the start of the run (on the pipe's {@link Clock}),
+   * passes on the latest element that arrived since the last tick, if any, and the held one at the
+   * end of the input; the others are dropped. The upstream runs on a virtual thread and never
+   * waits. Adds a thread; holds one element.
+   */
+  public Pipe<T> sample(Duration period) {
+    return new Pipe<>(new SampleStage<>(source, Checks.positive(period, "period").toNanos()));
   }
 
   // ------------------------------------------------------------------------------------ hooks

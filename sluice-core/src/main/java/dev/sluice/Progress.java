@@ -11,6 +11,9 @@ import java.util.Optional;
  * it spent working versus waiting, so a run can name its bottleneck ({@link #slowest()}).
  *
  * @param count the elements that passed {@code onProgress} so far
+ * @param failed the elements above {@code onProgress} whose failure the run went on past: turned
+ *     into values by {@link Pipe#mapAttempt} or sent to a dead-letter sink by {@link
+ *     Pipe#mapOrDeadLetter}
  * @param elapsed the time since the run started, on the pipe's {@link Clock}
  * @param total the elements the run will produce, or -1 if unknown ({@link Pipe#knownSize()})
  * @param heapUsed bytes of heap in use
@@ -19,6 +22,7 @@ import java.util.Optional;
  */
 public record Progress(
     long count,
+    long failed,
     Duration elapsed,
     long total,
     long heapUsed,
@@ -52,6 +56,9 @@ public record Progress(
     StringBuilder sb = new StringBuilder();
     sb.append(count).append(total >= 0 ? "/" + total : "").append(" elements in ");
     sb.append(String.format("%.1f s (%.0f/s)", elapsed.toNanos() / 1e9, rate()));
+    if (failed > 0) {
+      sb.append(", ").append(failed).append(" failed");
+    }
     eta().ifPresent(eta -> sb.append(", ETA ").append(eta.toSeconds()).append(" s"));
     sb.append(", heap ").append(heapUsed >> 20).append(" MiB");
     slowest()

@@ -20,12 +20,20 @@ import java.util.function.Predicate;
  *
  * <p>Errors, interrupts and cancellations are never retried, whatever {@code retryOn} says.
  *
+ * <p>By default {@code maxAttempts} bounds the attempts in all ({@link Counting#TOTAL}). A policy
+ * made {@link #consecutive()} bounds the failures in a row instead: for {@link Pipe#retry} and
+ * {@link Pipe#restarting}, an attempt that delivered at least one element resets the count and the
+ * backoff, so a long paged read that fails now and then goes on while a source that keeps failing
+ * without progress still gives up. ({@link Pipe#mapRetry} retries one element, whose attempts have
+ * no progress in between: both countings are the same there.)
+ *
  * @param maxAttempts attempts in all, first included (&gt;= 1)
  * @param initialDelay the wait before the second attempt (&gt;= 0)
  * @param multiplier the factor between successive waits (&gt;= 1)
  * @param maxDelay the longest wait (&gt;= initialDelay)
  * @param jitter the random variation of each wait, from 0 to 1
  * @param retryOn which failures are retried
+ * @param counting whether {@code maxAttempts} counts all attempts or those since the last progress
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -33,7 +41,16 @@ public record RetryPolicy(
     double multiplier,
     Duration maxDelay,
     double jitter,
-    Predicate<? super Exception> retryOn) {
+    Predicate<? super Exception> retryOn,
+    Counting counting) {
+
+  /** How {@code maxAttempts} counts. */
+  public enum Counting {
+    /** Every attempt of the run counts. */
+    TOTAL,
+    /** Only the attempts since one last delivered an element count. */
+    CONSECUTIVE
+  }
 
   /** Checks the values; the messages name the setting. */
   public RetryPolicy {
@@ -43,6 +60,7 @@ public record RetryPolicy(
     Objects.requireNonNull(initialDelay, "initialDelay must not be null");
     Objects.requireNonNull(maxDelay, "maxDelay must not be null");
     Objects.requireNonNull(retryOn, "retryOn must not be null");
+    Objects.requireNonNull(counting, "counting must not be null");
     if (initialDelay.isNegative()) {
       throw new IllegalArgumentException("initialDelay must be >= 0, was " + initialDelay);
     }
@@ -58,6 +76,17 @@ public record RetryPolicy(
     }
   }
 
+  /** A policy counting {@link Counting#TOTAL total} attempts. */
+  public RetryPolicy(
+      int maxAttempts,
+      Duration initialDelay,
+      double multiplier,
+      Duration maxDelay,
+      double jitter,
+      Predicate<? super Exception> retryOn) {
+    this(maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn, Counting.TOTAL);
+  }
+
   /**
    * {@code maxAttempts} attempts, waits from 100 ms doubling up to 10 s, jitter 0.2, retrying any
    * {@link Exception}.
@@ -69,17 +98,33 @@ public record RetryPolicy(
 
   /** This policy with other waits. */
   public RetryPolicy withBackoff(Duration initialDelay, double multiplier, Duration maxDelay) {
-    return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn);
+    return new RetryPolicy(
+        maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn, counting);
   }
 
   /** This policy with another jitter. */
   public RetryPolicy withJitter(double jitter) {
-    return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn);
+    return new RetryPolicy(
+        maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn, counting);
   }
 
   /** This policy retrying only the failures {@code retryOn} accepts. */
   public RetryPolicy retryOn(Predicate<? super Exception> retryOn) {
-    return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn);
+    return new RetryPolicy(
+        maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn, counting);
+  }
+
+  /**
+   * This policy bounding the failures in a row: {@code maxAttempts} attempts since the last one
+   * that delivered an element.
+   *
+   * <pre>{@code
+   * Pipe.paginate(null, api::page).retry(RetryPolicy.attempts(5).consecutive());
+   * }</pre>
+   */
+  public RetryPolicy consecutive() {
+    return new RetryPolicy(
+        maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn, Counting.CONSECUTIVE);
   }
 
   /**

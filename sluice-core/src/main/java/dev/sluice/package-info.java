@@ -38,13 +38,19 @@
  *             tee}: one thread per branch, at most {@code buffer} elements behind (wait, drop or
  *             detach when full);
  *         <li>{@link dev.sluice.Pipe#onProgress onProgress}: one reporter thread, no elements held;
+ *         <li>{@link dev.sluice.Pipe#partition partition}: one thread per branch (two), at most
+ *             1024 elements behind each; {@link dev.sluice.Pipe#interleave interleave}: one thread
+ *             per input, at most 1024 elements ahead each;
+ *         <li>{@link dev.sluice.Pipe#conflate() conflate}, {@link dev.sluice.Pipe#debounce
+ *             debounce} and {@link dev.sluice.Pipe#sample sample}: the upstream, which never waits;
+ *             one element held (the others are dropped: only the latest counts);
  *         <li>{@link dev.sluice.Pipe#toPublisher() toPublisher}: one thread per subscription,
  *             emitting only what was requested (it ends when the subscription does); {@link
  *             dev.sluice.Pipe#fromPublisher(java.util.concurrent.Flow.Publisher, int)
  *             fromPublisher} starts none and holds at most {@code prefetch} elements.
  *       </ul>
- *       {@code throttle} and the retries wait on the calling thread and add none.
- *       <b>Structured:</b> every thread a run starts has ended (interrupted if need be, then
+ *       {@code throttle}, the retries and {@code restarting} wait on the calling thread and add
+ *       none. <b>Structured:</b> every thread a run starts has ended (interrupted if need be, then
  *       joined) before the terminal operation returns or throws, on every way out; {@link
  *       dev.sluice.CloseableIterator#close()} returns after the producer ended. There is no
  *       unbounded queue. A failure in a concurrent call fails the run at once (fail fast), the
@@ -54,7 +60,11 @@
  *   <li><b>Errors.</b> User functions may throw checked exceptions. The first failure ends the run;
  *       the caller gets unchecked exceptions as they are (with a suppressed note naming the stage
  *       and element) and checked ones wrapped once in {@link dev.sluice.PipeException}. Elements
- *       that reached the end before the failure were delivered.
+ *       that reached the end before the failure were delivered. Errors as values are opt-in: {@link
+ *       dev.sluice.Pipe#mapAttempt mapAttempt} (a {@link dev.sluice.Result} per element), {@link
+ *       dev.sluice.Pipe#mapOrDeadLetter mapOrDeadLetter} (failures to a dead-letter sink, counted
+ *       in {@link dev.sluice.Progress#failed()}) and {@link dev.sluice.Pipe#recover recover};
+ *       interrupts, cancellations and errors still end the run.
  *   <li><b>Cancellation.</b> Interrupting the thread that runs a terminal operation cancels the
  *       run: it ends with {@link dev.sluice.PipeCancelledException}, everything closed, the
  *       interrupt status set. {@link dev.sluice.Pipe#timeout(java.time.Duration) timeout(d)} bounds
@@ -63,9 +73,9 @@
  *       dev.sluice.PipeCancelledException}. Both interrupt and join the run's threads but never the
  *       calling thread, so they leave no interrupt behind.
  *   <li><b>Time is injectable.</b> Every timer (batch deadlines, timeouts, call timeouts,
- *       throttling, retry backoff, progress reports) reads the {@link dev.sluice.Clock} set by
- *       {@link dev.sluice.Pipe#withClock withClock}, by default {@link dev.sluice.Clock#system()};
- *       tests use a virtual clock and never sleep.
+ *       throttling, retry backoff, debounce and sample, progress reports) reads the {@link
+ *       dev.sluice.Clock} set by {@link dev.sluice.Pipe#withClock withClock}, by default {@link
+ *       dev.sluice.Clock#system()}; tests use a virtual clock and never sleep.
  * </ol>
  */
 package dev.sluice;

@@ -93,6 +93,7 @@ public final class ProgressStage<T> extends Operator<T, T> {
     long count = counter.count;
     return new Progress(
         count,
+        meter.failedCount(),
         Duration.ofNanos(clock.nanoTime() - start),
         upstream.knownSize(),
         rt.totalMemory() - rt.freeMemory(),

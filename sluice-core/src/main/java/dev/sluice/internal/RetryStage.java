@@ -4,10 +4,14 @@ import dev.sluice.Clock;
 import dev.sluice.RetryPolicy;
 
 /**
- * {@code retry(policy)}: runs the upstream again from its source when it fails with a failure the
- * policy retries, after the policy's wait on the pipe's clock. The elements an earlier attempt
- * already passed on are skipped by count, so a deterministic, re-runnable upstream delivers each
- * element once. Failures raised downstream of this stage are never retried.
+ * {@code retry(policy)}: runs the upstream again when it fails with a failure the policy retries,
+ * after the policy's wait on the pipe's clock. Directly after {@code paginate} (only {@code
+ * withClock} between), the next attempt resumes at the cursor of the page it was on and skips only
+ * that page's items already passed on; otherwise it runs from the source again and skips the
+ * elements an earlier attempt passed on by count, so a deterministic, re-runnable upstream delivers
+ * each element once. With a {@link RetryPolicy.Counting#CONSECUTIVE consecutive} policy an attempt
+ * that passed on an element resets the attempt count and the backoff. Failures raised downstream of
+ * this stage are never retried. Holds nothing, adds no thread.
  */
 public final class RetryStage<T> extends Operator<T, T> {
   private final RetryPolicy policy;
@@ -23,27 +27,54 @@ public final class RetryStage<T> extends Operator<T, T> {
   public void run(Downstream<? super T> downstream) throws Exception {
     Downstream<? super T> down = Metering.wrap(this, downstream);
     Relay relay = new Relay(down);
+    Attempt attempt = attempt(relay);
     Throwable earlier = null;
-    for (int attempt = 1; ; attempt++) {
+    boolean consecutive = policy.counting() == RetryPolicy.Counting.CONSECUTIVE;
+    for (int failures = 1; ; failures++) {
       relay.seen = 0;
+      long before = relay.delivered;
       try {
-        upstream.run(relay);
+        attempt.run();
         return;
       } catch (Throwable t) {
-        if (relay.downstreamFailed || !policy.retries(t, attempt)) {
+        if (consecutive && relay.delivered > before) {
+          failures = 1;
+          earlier = null;
+        }
+        if (relay.downstreamFailed || !policy.retries(t, failures)) {
           if (earlier != null && t != earlier && !relay.downstreamFailed) {
             t.addSuppressed(earlier);
           }
           throw Failures.sneaky(t);
         }
         earlier = Failures.combine(earlier, t);
-        clock.sleep(policy.delayAfter(attempt));
+        clock.sleep(policy.delayAfter(failures));
       }
     }
   }
 
+  private interface Attempt {
+    void run() throws Exception;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Attempt attempt(Relay relay) {
+    PaginateSource<?, T> paginate = (PaginateSource<?, T>) PaginateSource.directlyAbove(upstream);
+    if (paginate == null) {
+      return () -> upstream.run(relay);
+    }
+    relay.skipping = false;
+    return resuming(paginate, relay);
+  }
+
+  private static <C, T> Attempt resuming(PaginateSource<C, T> paginate, Downstream<T> relay) {
+    PaginateSource<C, T>.Position at = paginate.new Position();
+    return () -> paginate.run(relay, at);
+  }
+
   private final class Relay implements Downstream<T> {
     private final Downstream<? super T> down;
+    boolean skipping = true;
     long delivered;
     long seen;
     boolean downstreamFailed;
@@ -54,7 +85,7 @@ public final class RetryStage<T> extends Operator<T, T> {
 
     @Override
     public boolean push(T item) throws Exception {
-      if (++seen <= delivered) {
+      if (skipping && ++seen <= delivered) {
         return true;
       }
       delivered++;

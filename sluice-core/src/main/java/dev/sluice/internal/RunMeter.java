@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The per-stage counters of one metered run: for each node of the chain above an {@code
@@ -20,9 +21,20 @@ final class RunMeter {
   private final Set<Source<?>> chain;
   private final Map<Source<?>, Node<?>> nodes = new IdentityHashMap<>();
   private final long startedAt = System.nanoTime();
+  private final LongAdder failed = new LongAdder();
 
   RunMeter(Set<Source<?>> chain) {
     this.chain = chain;
+  }
+
+  /** Counts one element whose failure the run went on past (errors as values, dead letters). */
+  void failed() {
+    failed.increment();
+  }
+
+  /** The failures counted so far. */
+  long failedCount() {
+    return failed.sum();
   }
 
   <T> Downstream<T> meter(Source<?> node, Downstream<T> down) {

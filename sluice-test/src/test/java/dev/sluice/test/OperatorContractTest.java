@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.Cancellation;
+import dev.sluice.Checkpoints;
 import dev.sluice.CloseableIterator;
 import dev.sluice.Diagnostics;
+import dev.sluice.Indexed;
 import dev.sluice.Pipe;
 import dev.sluice.PipeCancelledException;
 import dev.sluice.PipeException;
+import dev.sluice.Positioned;
+import dev.sluice.Result;
 import dev.sluice.RetryPolicy;
+import dev.sluice.Sinks;
 import dev.sluice.Stage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -65,6 +71,31 @@ class OperatorContractTest {
     add(ops, "retry", p -> p.retry(policy));
     add(ops, "onProgress", p -> p.onProgress(progress -> {}, Duration.ofMillis(1)));
     add(ops, "tee", p -> p.tee(branch -> branch.forEach(x -> {})));
+    add(ops, "mapAttempt", p -> p.mapAttempt(x -> x).map(Result::value));
+    add(ops, "mapOrDeadLetter", p -> p.mapOrDeadLetter(x -> x, Sinks.discard()));
+    add(ops, "recover", p -> p.recover(e -> Pipe.failed(e)));
+    add(ops, "through", p -> p.through(q -> q.map(x -> x)));
+    Stage<Object, Object> pass =
+        () ->
+            (x, out) -> {
+              out.emit(x);
+              return true;
+            };
+    add(ops, "via(andThen)", p -> p.via(pass.andThen(pass)));
+    add(ops, "retry(consecutive)", p -> p.retry(policy.consecutive()));
+    add(ops, "restarting", p -> Pipe.restarting(policy, () -> p));
+    add(
+        ops,
+        "Checkpoints.retrying",
+        p ->
+            Checkpoints.retrying(
+                    position -> p.map(x -> new Positioned<>(x, "at " + x)),
+                    Optional.empty(),
+                    policy)
+                .map(Positioned::item));
+    add(ops, "zipWithIndex", p -> p.zipWithIndex().map(Indexed::item));
+    add(ops, "sliding", p -> p.sliding(1, 1).map(w -> w.get(0)));
+    add(ops, "partition", p -> p.partition(x -> true, b -> b.count(), b -> b.count()));
     return ops.stream();
   }
 
@@ -83,6 +114,7 @@ class OperatorContractTest {
     add(ops, "withClock", p -> p.withClock(new VirtualClock()));
     add(ops, "merge", p -> Pipe.merge(p, Pipe.empty()));
     add(ops, "zip", p -> Pipe.zip(p, Pipe.range(0, Long.MAX_VALUE), (x, i) -> x));
+    add(ops, "interleave", p -> p.interleave(Pipe.empty()));
     return ops.stream();
   }
 
