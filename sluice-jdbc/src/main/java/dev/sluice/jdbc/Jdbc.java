@@ -93,8 +93,8 @@ public final class Jdbc {
 
   /**
    * The metadata of {@code table} (matched exactly, else ignoring case, in the current schema):
-   * columns, types and primary key. Borrows one connection and returns it; a missing table fails
-   * with a {@link JdbcException} naming it.
+   * columns, types, nullability, primary key and unique keys. Borrows one connection and returns
+   * it; a missing table fails with a {@link JdbcException} naming it.
    */
   public static TableInfo describe(DataSource dataSource, String table) {
     Objects.requireNonNull(dataSource, "dataSource");

@@ -13,7 +13,9 @@ import java.util.Set;
  *
  * @param name the table's real name
  * @param columns the real names of its columns, in order
- * @param types the {@link java.sql.Types} code of each column
+ * @param types the {@link java.sql.Types} code of each column; PostgreSQL's {@code timestamptz} and
+ *     {@code timetz} (which pgjdbc reports as {@code TIMESTAMP} and {@code TIME}) as {@code
+ *     TIMESTAMP_WITH_TIMEZONE} and {@code TIME_WITH_TIMEZONE}
  * @param quoted each column quoted for SQL, as the driver quotes it
  * @param primaryKey the columns of its primary key in key order; empty if it has none
  * @param uniqueKeys the column sets the database keeps unique: the primary key first (if any), then

@@ -85,6 +85,19 @@ class TemporalValuesTest {
   }
 
   @EachDatabase
+  void describeGivesZonedColumnsTheStandardZonedTypeCodes(Engine engine) throws Exception {
+    try (TestDb db = TestDb.create(engine)) {
+      seed(db);
+      Map<String, Integer> types = Jdbc.describe(db.dataSource(), "ev").types();
+      assertThat(types)
+          .containsEntry("at", java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+          .containsEntry("local_at", java.sql.Types.TIMESTAMP)
+          .containsEntry("the_day", java.sql.Types.DATE)
+          .containsEntry("clock", java.sql.Types.TIME);
+    }
+  }
+
+  @EachDatabase
   void valuesWrittenBackUnderAnotherZoneKeepTheirInstants(Engine engine) throws Exception {
     try (TestDb db = TestDb.create(engine)) {
       seed(db);

@@ -191,7 +191,7 @@ public final class CopyRun implements AutoCloseable {
     }
   }
 
-  /** {@code WHERE filter AND key > after AND NOT key > upper}, with literals. */
+  /** {@code WHERE filter AND key > after AND key0 <= upper0 AND NOT key > upper}, with literals. */
   private String where(String filter, List<Object> after, List<Object> upper) {
     List<String> terms = new ArrayList<>();
     if (!filter.isEmpty()) {
@@ -200,6 +200,8 @@ public final class CopyRun implements AutoCloseable {
     if (after != null) {
       terms.add(greater(after.size(), after));
     }
+    // The leading column's range bounds the index scan; the NOT makes the bound exact.
+    terms.add(table.quote(key.get(0)) + " <= " + SqlLiterals.of(upper.get(0)));
     terms.add("NOT " + greater(upper.size(), upper));
     return " WHERE " + String.join(" AND ", terms);
   }

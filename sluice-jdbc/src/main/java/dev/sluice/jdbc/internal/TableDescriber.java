@@ -35,7 +35,8 @@ public final class TableDescriber {
             TableRef.pattern(meta, ref.name()),
             "%")) {
       while (rs.next()) {
-        types.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
+        types.put(
+            rs.getString("COLUMN_NAME"), type(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")));
       }
     }
     TreeMap<Integer, String> key = new TreeMap<>();
@@ -58,6 +59,20 @@ public final class TableDescriber {
         uniqueKeys(connection, ref, primaryKey),
         ref.nullableColumns(),
         ref.view());
+  }
+
+  /**
+   * The type code, with PostgreSQL's zoned types (which pgjdbc reports as {@code TIMESTAMP} and
+   * {@code TIME}) as the codes of their standard names.
+   */
+  private static int type(int code, String name) {
+    if (code == java.sql.Types.TIMESTAMP && "timestamptz".equalsIgnoreCase(name)) {
+      return java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+    }
+    if (code == java.sql.Types.TIME && "timetz".equalsIgnoreCase(name)) {
+      return java.sql.Types.TIME_WITH_TIMEZONE;
+    }
+    return code;
   }
 
   /**
