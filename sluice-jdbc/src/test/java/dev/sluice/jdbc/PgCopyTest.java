@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.Checkpoints;
 import dev.sluice.Pipe;
+import dev.sluice.PipeCancelledException;
 import dev.sluice.Positioned;
 import dev.sluice.jdbc.testing.Engine;
 import dev.sluice.jdbc.testing.PostgresExtension;
@@ -14,11 +15,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.PGConnection;
@@ -245,6 +249,65 @@ class PgCopyTest {
           .hasMessageContaining("batch 3 (rows 41 to 60) into table 'dst'");
       assertThat(db.query("SELECT COUNT(*) FROM dst").get(0)).containsExactly(41L);
       assertThat(sink.checkpoint().load()).contains("l:40");
+    }
+  }
+
+  /** A view whose key reads at once but whose {@code z} column sleeps a minute. */
+  private static void slowView(TestDb db) throws Exception {
+    db.execute(
+        "CREATE TABLE s (id INT PRIMARY KEY)",
+        "INSERT INTO s VALUES (1)",
+        // STABLE, so the key-only bound query drops the column; the COPY calls it.
+        "CREATE FUNCTION sleepy() RETURNS text LANGUAGE plpgsql STABLE AS"
+            + " 'BEGIN PERFORM pg_sleep(60); RETURN ''z''; END'",
+        "CREATE VIEW slow AS SELECT id, sleepy() AS z FROM s");
+  }
+
+  private static Pipe<Positioned<PgCopy.Chunk>> slowCopy(TestDb db, TableQuery query) {
+    return PgCopy.chunks(db.dataSource(), query, List.of("id", "z"), 10).after(Optional.empty());
+  }
+
+  @Test
+  void interruptingTheRunCancelsARunningCopy() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      slowView(db);
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      Thread runner =
+          new Thread(
+              () -> {
+                try {
+                  slowCopy(db, TableQuery.of("slow", "id")).count();
+                } catch (Throwable t) {
+                  thrown.set(t);
+                }
+              });
+      runner.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(50).toNanos();
+      String running =
+          "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+              + " AND state = 'active' AND query LIKE 'COPY (SELECT%'";
+      while (db.query(running).get(0).get(0).equals(0L)) {
+        assertThat(System.nanoTime() - deadline).as("COPY started").isNegative();
+        LockSupport.parkNanos(10_000_000);
+      }
+      runner.interrupt();
+      runner.join(Duration.ofSeconds(30));
+      assertThat(runner.isAlive()).as("run still blocked").isFalse();
+      assertThat(thrown.get()).isInstanceOf(PipeCancelledException.class);
+      assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
+    }
+  }
+
+  @Test
+  void aCopyLongerThanTheQueryTimeoutIsCancelledNamingTheSetting() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      slowView(db);
+      TableQuery query = TableQuery.of("slow", "id").withQueryTimeout(Duration.ofMillis(300));
+      assertThatThrownBy(() -> slowCopy(db, query).count())
+          .isInstanceOf(JdbcException.class)
+          .hasMessageContaining(
+              "COPY of chunk 1 of table 'slow' ran longer than queryTimeout PT0.3S");
+      assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
     }
   }
 }
