@@ -17,11 +17,11 @@ import org.postgresql.PGConnection;
 /**
  * One run of a chunked PostgreSQL {@code COPY … TO STDOUT} export. Each chunk borrows a connection
  * and in one transaction (time zone UTC, so {@code timestamptz} prints with offset {@code +00})
- * first finds the chunk's last key with a bound query, {@code SELECT key FROM (SELECT key … WHERE
- * key > last ORDER BY key LIMIT n) ORDER BY key DESC LIMIT 1}, then copies the rows {@code key >
- * last AND NOT key > upper} in key order as CSV. {@code COPY} cannot bind parameters, so the two
- * bounds and the filter's parameters are written as {@link SqlLiterals}. Confined to the run's
- * thread; {@link #close()} joins the cancel watcher.
+ * first finds the chunk's last key with a bound query, {@code SELECT key … WHERE key > last ORDER
+ * BY key OFFSET n - 1 LIMIT 1} (for the last, shorter chunk {@code ORDER BY key DESC LIMIT 1}),
+ * then copies the rows {@code key > last AND NOT key > upper} in key order as CSV. {@code COPY}
+ * cannot bind parameters, so the two bounds and the filter's parameters are written as {@link
+ * SqlLiterals}. Confined to the run's thread; {@link #close()} joins the cancel watcher.
  */
 public final class CopyRun implements AutoCloseable {
   /** One chunk: its CSV bytes, its row count and its last key (null when there was no row). */
@@ -88,7 +88,7 @@ public final class CopyRun implements AutoCloseable {
           watch.done();
         }
         connection.commit();
-        return new Chunk(csv.toByteArray(), rows, upper.key, upper.count == chunkRows);
+        return new Chunk(csv.toByteArray(), rows, upper.key, upper.full);
       } catch (SQLException | RuntimeException e) {
         try {
           connection.rollback();
@@ -130,31 +130,34 @@ public final class CopyRun implements AutoCloseable {
     table.columns(columns);
   }
 
-  private record Bound(List<Object> key, long count) {}
+  private record Bound(List<Object> key, boolean full) {}
 
-  /** The last key of the chunk after {@code after} and the chunk's row count, or null if none. */
+  /** The last key of the chunk after {@code after} and whether the chunk is full; null if empty. */
   private Bound upper(Connection connection, List<Object> after) throws SQLException {
     String keys = table.quoteAll(key);
-    List<String> desc = key.stream().map(k -> table.quote(k) + " DESC").toList();
+    String desc = String.join(", ", key.stream().map(k -> table.quote(k) + " DESC").toList());
     StringBuilder where = new StringBuilder(boundFilter);
     if (after != null) {
       where.append(where.isEmpty() ? "" : " AND ").append(greater(after.size(), null));
     }
-    String sql =
-        "SELECT "
-            + keys
-            + ", COUNT(*) OVER () FROM (SELECT "
-            + keys
-            + " FROM "
-            + table.sql()
-            + (where.isEmpty() ? "" : " WHERE " + where)
-            + " ORDER BY "
-            + keys
-            + " LIMIT "
-            + chunkRows
-            + ") s ORDER BY "
-            + String.join(", ", desc)
-            + " LIMIT 1";
+    String select =
+        "SELECT " + keys + " FROM " + table.sql() + (where.isEmpty() ? "" : " WHERE " + where);
+    // The n-th key reads n index entries and nothing else; only the last chunk, with fewer rows,
+    // needs the second query (the greatest key after the bound).
+    List<Object> last =
+        lastKey(
+            connection,
+            after,
+            select + " ORDER BY " + keys + " OFFSET " + (chunkRows - 1) + " LIMIT 1");
+    if (last != null) {
+      return new Bound(last, true);
+    }
+    last = lastKey(connection, after, select + " ORDER BY " + desc + " LIMIT 1");
+    return last == null ? null : new Bound(last, false);
+  }
+
+  private List<Object> lastKey(Connection connection, List<Object> after, String sql)
+      throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       int index = 1;
       for (Object param : query.params()) {
@@ -184,7 +187,7 @@ public final class CopyRun implements AutoCloseable {
           }
           last.add(value);
         }
-        return new Bound(last, rs.getLong(key.size() + 1));
+        return last;
       } finally {
         watch.done();
       }
