@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # JDBC benchmark: starts a throwaway PostgreSQL on loopback, fills a table of $ROWS rows
 # (default 1,000,000) and exports it to CSV by keyset, cursor, offset and COPY ... TO STDOUT,
-# then times one page at the start versus the end of the table (sluice-bench's JdbcExport).
+# then times one page at the start versus the end of the table (sluice-bench's JdbcExport); then
+# COPY: a 5-column table exported by PgCopy chunks, keyset rows and psql \copy, imported by the
+# sink with COPY, with batched inserts and by psql \copy, $ROUNDS interleaved rounds (default 3),
+# medians (JdbcCopy). ONLY=copy skips JdbcExport.
 # Needs the PostgreSQL server binaries (apt-get install -y postgresql-15) or SLUICE_PG_BIN.
 # Output: stdout and bench/results/jdbc-<UTC time>.txt. SKIP_BUILD=1 reuses benchmarks.jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh
 ROWS=${ROWS:-1000000}
+ROUNDS=${ROUNDS:-3}
 PG_BIN=${SLUICE_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
   echo "bench/jdbc.sh: no PostgreSQL server binaries; apt-get install -y postgresql-15 or set SLUICE_PG_BIN" >&2
@@ -45,6 +49,11 @@ mkdir -p bench/results
 out="bench/results/jdbc-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# bench/jdbc.sh $(date -u +%FT%TZ), $(nproc) cores, $("$PG_BIN/postgres" --version), $(java -version 2>&1 | head -n 1)"
-  java -Xmx512m -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.JdbcExport \
-    "jdbc:postgresql://127.0.0.1:$port/postgres" sluice "$ROWS" "$dir/csv"
+  if [ "${ONLY:-}" != copy ]; then
+    java -Xmx512m -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.JdbcExport \
+      "jdbc:postgresql://127.0.0.1:$port/postgres" sluice "$ROWS" "$dir/csv"
+  fi
+  chmod 777 "$dir" 2>/dev/null || true
+  java -Xmx512m -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.JdbcCopy \
+    "jdbc:postgresql://127.0.0.1:$port/postgres" sluice "$ROWS" "$dir/copy" "$PG_BIN/psql" "$port" "$ROUNDS"
 } | tee "$out"

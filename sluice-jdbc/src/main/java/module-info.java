@@ -6,6 +6,7 @@ module dev.sluice.jdbc {
   requires transitive dev.sluice.core;
   requires transitive java.sql;
   requires transitive com.zaxxer.hikari;
+  requires static org.postgresql.jdbc;
 
   exports dev.sluice.jdbc;
 }

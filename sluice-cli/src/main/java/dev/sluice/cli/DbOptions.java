@@ -2,8 +2,10 @@ package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.jdbc.Jdbc;
+import dev.sluice.jdbc.PoolSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
@@ -11,8 +13,9 @@ import picocli.CommandLine.Option;
 /**
  * The database options of {@code export} and {@code import}: a JDBC URL, or the embedded default
  * (H2 in the file {@code WORK/sluice.mv.db}); credentials from the URL, {@code --user} and the
- * environment variable {@value #PASSWORD_ENV}. {@link #redact} removes every password from a
- * message before it is printed.
+ * environment variable {@value #PASSWORD_ENV}; {@code --connect-timeout} and {@code --read-timeout}
+ * bound the waits on the server ({@link PoolSettings}). {@link #redact} removes every password from
+ * a message before it is printed.
  */
 final class DbOptions {
   /** The environment variable that holds the password. */
@@ -31,6 +34,21 @@ final class DbOptions {
   String user;
 
   @Option(
+      names = "--connect-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "longest wait to connect and log in to --db before failing (default: ${DEFAULT-VALUE})")
+  int connectTimeout = (int) PoolSettings.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+
+  @Option(
+      names = "--read-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "longest wait for any answer of a PostgreSQL --db once connected; 0 for none (default:"
+              + " ${DEFAULT-VALUE})")
+  int readTimeout;
+
+  @Option(
       names = "--work",
       paramLabel = "DIR",
       description = "work folder of the embedded database (default: $SLUICE_WORK or ~/.sluice)")
@@ -46,7 +64,20 @@ final class DbOptions {
     if (!url.startsWith("jdbc:")) {
       throw new UsageException("--db must be a JDBC URL (jdbc:…), was " + redact(url));
     }
-    return Jdbc.pool(url, user, System.getenv(PASSWORD_ENV));
+    return Jdbc.pool(url, user, System.getenv(PASSWORD_ENV), poolSettings());
+  }
+
+  /** The pool settings of {@code --connect-timeout} and {@code --read-timeout}. */
+  PoolSettings poolSettings() {
+    if (connectTimeout < 1) {
+      throw new UsageException("--connect-timeout must be >= 1 second, was " + connectTimeout);
+    }
+    if (readTimeout < 0) {
+      throw new UsageException("--read-timeout must be >= 0 seconds, was " + readTimeout);
+    }
+    return PoolSettings.defaults()
+        .withConnectTimeout(Duration.ofSeconds(connectTimeout))
+        .withSocketTimeout(Duration.ofSeconds(readTimeout));
   }
 
   /** A short name of the database for messages, with no password. */

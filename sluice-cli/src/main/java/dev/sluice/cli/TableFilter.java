@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@link TableQuery} of {@code export}: the key (given, else the primary key) and the {@code
- * --filter COL=VALUE} conditions, with column names checked against the table and quoted, and each
- * value parsed to its column's type and bound.
+ * The {@link TableQuery} of {@code export}: the key (given, else the primary key; refused unless it
+ * is a NOT NULL unique key, see {@link TableInfo#requireKeysetKey}) and the {@code --filter
+ * COL=VALUE} conditions, with column names checked against the table and quoted, and each value
+ * parsed to its column's type and bound.
  */
 final class TableFilter {
   private TableFilter() {}
@@ -21,6 +22,12 @@ final class TableFilter {
     if (realKey.isEmpty()) {
       throw new UsageException(
           "table " + info.name() + " has no primary key; name a unique key with --key COL[,COL]");
+    }
+    try {
+      info.requireKeysetKey(realKey);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          e.getMessage() + (key.isEmpty() ? "" : "; name another unique key with --key COL[,COL]"));
     }
     List<String> terms = new ArrayList<>();
     List<Object> params = new ArrayList<>();

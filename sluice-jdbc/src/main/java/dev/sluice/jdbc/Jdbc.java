@@ -11,6 +11,7 @@ import dev.sluice.jdbc.internal.TableRun;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -92,8 +93,8 @@ public final class Jdbc {
 
   /**
    * The metadata of {@code table} (matched exactly, else ignoring case, in the current schema):
-   * columns, types and primary key. Borrows one connection and returns it; a missing table fails
-   * with a {@link JdbcException} naming it.
+   * columns, types, nullability, primary key and unique keys. Borrows one connection and returns
+   * it; a missing table fails with a {@link JdbcException} naming it.
    */
   public static TableInfo describe(DataSource dataSource, String table) {
     Objects.requireNonNull(dataSource, "dataSource");
@@ -105,15 +106,47 @@ public final class Jdbc {
     }
   }
 
-  /** A HikariCP pool of at most {@link #DEFAULT_POOL_SIZE} connections; close it when done. */
+  /**
+   * A pool with {@link PoolSettings#defaults()}; see {@link #pool(String, String, String,
+   * PoolSettings)}.
+   */
   public static HikariDataSource pool(String url, String user, String password) {
+    return pool(url, user, password, PoolSettings.defaults());
+  }
+
+  /**
+   * A HikariCP pool on {@code url}; close it when done. It opens one connection before it returns
+   * (so a wrong URL, password or an unreachable server fails here, within {@link
+   * PoolSettings#connectTimeout}), and bounds every later borrow by the same timeout. For a
+   * PostgreSQL URL it also sets the driver's {@code connectTimeout}, {@code loginTimeout}, {@code
+   * socketTimeout} and {@code reWriteBatchedInserts=true} (batched inserts sent as multi-row
+   * inserts); a parameter the URL itself sets wins.
+   */
+  public static HikariDataSource pool(
+      String url, String user, String password, PoolSettings settings) {
+    Objects.requireNonNull(settings, "settings");
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(Objects.requireNonNull(url, "url"));
     config.setUsername(user);
     config.setPassword(password);
-    config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+    config.setMaximumPoolSize(settings.maxSize());
+    config.setConnectionTimeout(settings.connectTimeout().toMillis());
+    config.setValidationTimeout(settings.validationTimeout().toMillis());
     config.setPoolName("sluice-jdbc");
+    if (url.startsWith("jdbc:postgresql:")) {
+      String connect = String.valueOf(seconds(settings.connectTimeout()));
+      config.addDataSourceProperty("connectTimeout", connect);
+      config.addDataSourceProperty("loginTimeout", connect);
+      config.addDataSourceProperty(
+          "socketTimeout", String.valueOf(seconds(settings.socketTimeout())));
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
     return new HikariDataSource(config);
+  }
+
+  private static long seconds(Duration duration) {
+    long seconds = duration.toSeconds();
+    return duration.toNanosPart() > 0 ? seconds + 1 : seconds;
   }
 
   /**

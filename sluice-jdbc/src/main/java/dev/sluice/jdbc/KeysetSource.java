@@ -17,11 +17,13 @@ import javax.sql.DataSource;
  * pageSize}, so reading page n costs the same as page 1 (given an index on the key). Made by {@link
  * Jdbc#keyset}; a recipe like a {@link Pipe}: each run reads the table again.
  *
- * <p>The key must be unique and non-null; with a composite key rows sharing the leading columns are
- * neither lost nor repeated. Each page borrows a connection and returns it before its rows are
- * emitted (or, with {@link TableQuery#connectionPerRun}, the run holds one); the run closes
- * everything on every way out. Rows committed during a run are seen if their key is beyond the page
- * being read, and not otherwise; there is no snapshot across pages.
+ * <p>The key must be a NOT NULL unique key ({@link TableInfo#requireKeysetKey}; checked when a run
+ * starts, and each row's key must exceed the one before, else the run fails naming both); with a
+ * composite key rows sharing the leading columns are neither lost nor repeated. Each page borrows a
+ * connection and returns it before its rows are emitted (or, with {@link
+ * TableQuery#connectionPerRun}, the run holds one); the run closes everything on every way out.
+ * Rows committed during a run are seen if their key is beyond the page being read, and not
+ * otherwise; there is no snapshot across pages.
  *
  * <p>Interrupting the run's thread cancels a running query with {@code Statement.cancel} (checked
  * every {@link TableQuery#cancelCheck}), and the run ends with a {@code PipeCancelledException}.

@@ -23,7 +23,11 @@ public interface RowMapper<T> {
 
   /**
    * Each row as a mutable {@link java.util.LinkedHashMap} from column label to value, in column
-   * order; values as the driver's {@code getObject} returns them.
+   * order; values as the driver's {@code getObject} returns them, except that no JVM time zone
+   * enters temporal values: a timestamp with time zone (PostgreSQL {@code timestamptz}) is an
+   * {@link java.time.OffsetDateTime} in UTC, a time with time zone an {@link java.time.OffsetTime},
+   * a timestamp a {@link java.time.LocalDateTime}, a date a {@link java.time.LocalDate} and a time
+   * a {@link java.time.LocalTime}. A sink binds these back exactly.
    */
   static RowMapper<Map<String, Object>> toMap() {
     return MapRowMapper.INSTANCE;

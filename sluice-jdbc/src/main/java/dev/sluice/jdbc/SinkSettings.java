@@ -19,6 +19,10 @@ import java.util.Objects;
  *     JdbcSink#checkpointed checkpointed} sink ({@value #DEFAULT_CHECKPOINT_TABLE}); created if
  *     absent
  * @param cancelCheck how often a running batch looks whether its run was interrupted
+ * @param copy whether, on PostgreSQL (pgjdbc), each batch is written with {@code COPY … FROM STDIN}
+ *     (an upsert through a temporary stage table and {@code INSERT … ON CONFLICT}); the default.
+ *     Other databases, and PostgreSQL without it, get batched inserts ({@link Jdbc#pool} sets
+ *     pgjdbc's {@code reWriteBatchedInserts}, so they are multi-row inserts)
  */
 public record SinkSettings(
     String table,
@@ -27,7 +31,8 @@ public record SinkSettings(
     Mode mode,
     int batchSize,
     String checkpointTable,
-    Duration cancelCheck) {
+    Duration cancelCheck,
+    boolean copy) {
   /** The default {@link #batchSize}. */
   public static final int DEFAULT_BATCH_SIZE = 500;
 
@@ -79,7 +84,8 @@ public record SinkSettings(
         Mode.INSERT,
         DEFAULT_BATCH_SIZE,
         DEFAULT_CHECKPOINT_TABLE,
-        TableQuery.DEFAULT_CANCEL_CHECK);
+        TableQuery.DEFAULT_CANCEL_CHECK,
+        true);
   }
 
   /** Upserts into {@code columns} of {@code table} by {@code key}. */
@@ -91,16 +97,25 @@ public record SinkSettings(
         Mode.UPSERT,
         DEFAULT_BATCH_SIZE,
         DEFAULT_CHECKPOINT_TABLE,
-        TableQuery.DEFAULT_CANCEL_CHECK);
+        TableQuery.DEFAULT_CANCEL_CHECK,
+        true);
   }
 
   /** These settings with another {@link #batchSize}. */
   public SinkSettings withBatchSize(int batchSize) {
-    return new SinkSettings(table, columns, key, mode, batchSize, checkpointTable, cancelCheck);
+    return new SinkSettings(
+        table, columns, key, mode, batchSize, checkpointTable, cancelCheck, copy);
+  }
+
+  /** These settings with {@link #copy} on or off. */
+  public SinkSettings withCopy(boolean copy) {
+    return new SinkSettings(
+        table, columns, key, mode, batchSize, checkpointTable, cancelCheck, copy);
   }
 
   /** These settings with another {@link #checkpointTable}. */
   public SinkSettings withCheckpointTable(String checkpointTable) {
-    return new SinkSettings(table, columns, key, mode, batchSize, checkpointTable, cancelCheck);
+    return new SinkSettings(
+        table, columns, key, mode, batchSize, checkpointTable, cancelCheck, copy);
   }
 }

@@ -1,26 +1,37 @@
 package dev.sluice.jdbc;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the database's metadata says about one table: its real name, its columns in order with their
- * {@link java.sql.Types} codes and quoted forms, and its primary key. Made by {@link
- * Jdbc#describe}; immutable.
+ * {@link java.sql.Types} codes and quoted forms, its primary key, its unique keys and which columns
+ * may hold nulls. Made by {@link Jdbc#describe}; immutable.
  *
  * @param name the table's real name
  * @param columns the real names of its columns, in order
- * @param types the {@link java.sql.Types} code of each column
+ * @param types the {@link java.sql.Types} code of each column; PostgreSQL's {@code timestamptz} and
+ *     {@code timetz} (which pgjdbc reports as {@code TIMESTAMP} and {@code TIME}) as {@code
+ *     TIMESTAMP_WITH_TIMEZONE} and {@code TIME_WITH_TIMEZONE}
  * @param quoted each column quoted for SQL, as the driver quotes it
  * @param primaryKey the columns of its primary key in key order; empty if it has none
+ * @param uniqueKeys the column sets the database keeps unique: the primary key first (if any), then
+ *     each unique index or constraint without a filter, each in index order
+ * @param nullable the columns the metadata says may hold nulls
+ * @param view whether it is a view (or materialized view), whose metadata has no keys
  */
 public record TableInfo(
     String name,
     List<String> columns,
     Map<String, Integer> types,
     Map<String, String> quoted,
-    List<String> primaryKey) {
+    List<String> primaryKey,
+    List<List<String>> uniqueKeys,
+    Set<String> nullable,
+    boolean view) {
   /** Checks every value; the collections are copied. */
   public TableInfo {
     Objects.requireNonNull(name, "name");
@@ -28,6 +39,56 @@ public record TableInfo(
     types = Map.copyOf(types);
     quoted = Map.copyOf(quoted);
     primaryKey = List.copyOf(primaryKey);
+    uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
+    nullable = Set.copyOf(nullable);
+  }
+
+  /**
+   * Whether rows can be paged by {@code key} (real column names) without losing any: it contains
+   * one of the {@link #uniqueKeys} and none of its columns is {@link #nullable}. Keyset paging
+   * reads {@code WHERE key > last}, so rows that share the last key of a page are skipped, and a
+   * null key never matches.
+   */
+  public boolean isKeysetKey(List<String> key) {
+    return !key.isEmpty() && whyNotKeysetKey(key) == null;
+  }
+
+  /**
+   * Throws {@link IllegalArgumentException} naming the table, the key and the unique keys the table
+   * has (suggesting the primary key) unless {@link #isKeysetKey} holds for {@code key}.
+   */
+  public void requireKeysetKey(List<String> key) {
+    String why = key.isEmpty() ? "no key was given" : whyNotKeysetKey(key);
+    if (why != null) {
+      throw new IllegalArgumentException(
+          "key "
+              + key
+              + " of table '"
+              + name
+              + "' cannot page a keyset: "
+              + why
+              + "; keyset paging needs a NOT NULL unique key (rows sharing a key would be"
+              + " skipped). The table's unique keys: "
+              + (uniqueKeys.isEmpty() ? "none" : uniqueKeys)
+              + (primaryKey.isEmpty()
+                  ? "; add a primary key or a unique index"
+                  : "; use the primary key " + primaryKey));
+    }
+  }
+
+  private String whyNotKeysetKey(List<String> key) {
+    if (view) {
+      return null;
+    }
+    Set<String> columns = new HashSet<>(key);
+    if (uniqueKeys.stream().noneMatch(columns::containsAll)) {
+      return "it is neither the primary key nor covered by a unique index or constraint";
+    }
+    List<String> nulls = key.stream().filter(nullable::contains).toList();
+    if (!nulls.isEmpty() && !primaryKey.containsAll(nulls)) {
+      return "column(s) " + nulls + " may hold NULL";
+    }
+    return null;
   }
 
   /**

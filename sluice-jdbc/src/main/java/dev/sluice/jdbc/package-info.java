@@ -10,12 +10,24 @@
  *   <li>{@link dev.sluice.jdbc.Jdbc#offset Offset}: {@code LIMIT n OFFSET m}; each page rereads all
  *       earlier rows. For comparison only.
  *   <li>{@link dev.sluice.jdbc.Jdbc#cursor Cursor}: one streamed query in one transaction; the
- *       fastest, but it holds a connection and a snapshot for the whole run and cannot resume.
+ *       fastest through JDBC, but it holds a connection and a snapshot for the whole run and cannot
+ *       resume.
+ *   <li>{@link dev.sluice.jdbc.PgCopy#chunks COPY chunks} (PostgreSQL): keyset-bounded {@code COPY
+ *       … TO STDOUT} chunks of CSV bytes, resumable like keyset, at close to {@code COPY}'s speed.
  * </ul>
+ *
+ * <p>The key of keyset, offset and COPY sources must be a NOT NULL unique key: the primary key, or
+ * columns covered by a unique index or constraint ({@link dev.sluice.jdbc.TableInfo#uniqueKeys});
+ * any other is refused when the run starts, and every run checks that each row's key is greater
+ * than the one before. Temporal values carry no JVM time zone: {@code timestamptz} reads as an
+ * {@link java.time.OffsetDateTime} in UTC, {@code timestamp}, {@code date} and {@code time} as
+ * {@code java.time} local types. {@link dev.sluice.jdbc.PoolSettings} bound every wait on the
+ * network (docs/adr/0202-keys-time-and-copy.md).
  *
  * <h2>Sinks and checkpoints</h2>
  *
- * <p>A {@link dev.sluice.jdbc.JdbcSink} commits each batch in its own transaction; a {@link
+ * <p>A {@link dev.sluice.jdbc.JdbcSink} commits each batch in its own transaction (on PostgreSQL
+ * written with {@code COPY … FROM STDIN}, see {@link dev.sluice.jdbc.SinkSettings#copy}); a {@link
  * dev.sluice.jdbc.CheckpointedSink} also saves the source's position in that transaction, so {@link
  * dev.sluice.Checkpoints#resume} continues after the last commit when a job is rerun after a crash.
  *

@@ -168,18 +168,4 @@ class KeysetSourceTest {
       assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
     }
   }
-
-  @EachDatabase
-  void aNullKeyFailsNamingTheColumnInsteadOfEndingEarly(Engine engine) throws Exception {
-    try (TestDb db = TestDb.create(engine)) {
-      db.execute("CREATE TABLE n (k INT, v INT)", "INSERT INTO n VALUES (1, 1), (NULL, 2), (3, 3)");
-      assertThatThrownBy(
-              () ->
-                  Jdbc.keyset(db.dataSource(), TableQuery.of("n", "k").withPageSize(1))
-                      .rows()
-                      .count())
-          .isInstanceOf(JdbcException.class)
-          .hasMessageContaining("key column(s) [k] of table 'n' hold a null");
-    }
-  }
 }

@@ -27,7 +27,10 @@ public final class BatchWriter<T> {
   private final Connection connection;
   private final CancelWatch watch;
   private final PreparedStatement statement;
+  private final CopyIn copy;
+  private final StringBuilder csv;
   private final List<T> buffer;
+  private final int[] keyIndexes;
   private String position;
   private long batches;
   private long committedRows;
@@ -38,15 +41,19 @@ public final class BatchWriter<T> {
       RowBinder<? super T> binder,
       CheckpointTable checkpoint,
       Connection connection,
-      String sql)
+      String sql,
+      CopyIn copy)
       throws SQLException {
     this.settings = settings;
     this.binder = binder;
     this.checkpoint = checkpoint;
     this.connection = connection;
     this.watch = new CancelWatch(settings.cancelCheck(), Duration.ZERO);
-    this.statement = connection.prepareStatement(sql);
+    this.copy = copy;
+    this.statement = copy == null ? connection.prepareStatement(sql) : null;
+    this.csv = copy == null ? null : new StringBuilder();
     this.buffer = new ArrayList<>(Math.min(settings.batchSize(), 10_000));
+    this.keyIndexes = settings.key().stream().mapToInt(settings.columns()::indexOf).toArray();
   }
 
   /** Borrows a connection, checks the names and prepares the statement. */
@@ -63,14 +70,14 @@ public final class BatchWriter<T> {
         checkpoint.ensure(connection);
       }
       TableRef table = TableRef.resolve(connection, settings.table());
-      String sql =
-          WriteSql.of(
-              connection,
-              table,
-              table.columns(settings.columns()),
-              table.columns(settings.key()),
-              settings.mode());
-      return new BatchWriter<>(settings, binder, checkpoint, connection, sql);
+      List<String> columns = table.columns(settings.columns());
+      List<String> key = table.columns(settings.key());
+      if (settings.copy() && CopyIn.supports(connection)) {
+        CopyIn copy = CopyIn.open(connection, table, columns, key, settings.mode());
+        return new BatchWriter<>(settings, binder, checkpoint, connection, null, copy);
+      }
+      String sql = WriteSql.of(connection, table, columns, key, settings.mode());
+      return new BatchWriter<>(settings, binder, checkpoint, connection, sql, null);
     } catch (SQLException | RuntimeException e) {
       try (connection) {
         connection.rollback();
@@ -116,6 +123,10 @@ public final class BatchWriter<T> {
     }
     batches++;
     try {
+      Map<List<Object>, List<?>> upserts =
+          copy == null && settings.mode() == SinkSettings.Mode.UPSERT
+              ? LinkedHashMap.newLinkedHashMap(buffer.size())
+              : null;
       for (T item : buffer) {
         List<?> values = binder.values(item, settings.columns());
         if (values.size() != settings.columns().size()) {
@@ -130,14 +141,35 @@ public final class BatchWriter<T> {
                   + settings.table()
                   + "'");
         }
-        for (int i = 0; i < values.size(); i++) {
-          statement.setObject(i + 1, values.get(i));
+        if (copy != null) {
+          CopyIn.appendRow(csv, values);
+        } else if (upserts != null) {
+          List<Object> key = new ArrayList<>(keyIndexes.length);
+          for (int k : keyIndexes) {
+            key.add(values.get(k));
+          }
+          upserts.remove(key);
+          upserts.put(key, values);
+        } else {
+          bind(values);
         }
-        statement.addBatch();
       }
-      watch.watch(statement);
+      if (upserts != null) {
+        // The last row of each key, as upserting row by row would leave it; also one row per key
+        // in a rewritten multi-row INSERT … ON CONFLICT, which refuses to touch a row twice.
+        for (List<?> values : upserts.values()) {
+          bind(values);
+        }
+      }
+      watch.watch(copy != null ? copy.cancel() : statement);
       try {
-        statement.executeBatch();
+        if (copy != null) {
+          byte[] bytes = CopyIn.bytes(csv);
+          csv.setLength(0);
+          copy.write(bytes);
+        } else {
+          statement.executeBatch();
+        }
       } finally {
         watch.done();
       }
@@ -158,6 +190,13 @@ public final class BatchWriter<T> {
     }
     committedRows += buffer.size();
     buffer.clear();
+  }
+
+  private void bind(List<?> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      statement.setObject(i + 1, values.get(i));
+    }
+    statement.addBatch();
   }
 
   private String describe() throws Exception {
@@ -194,6 +233,9 @@ public final class BatchWriter<T> {
     try (connection;
         statement) {
       connection.setAutoCommit(true);
+      if (copy != null) {
+        copy.close();
+      }
     }
   }
 }

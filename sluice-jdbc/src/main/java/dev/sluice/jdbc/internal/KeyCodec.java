@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.UUID;
  * Keyset positions as printable text: each key value as {@code tag:value} (value URL-encoded),
  * joined by commas, e.g. {@code l:42,s:caf%C3%A9}. Tags: {@code i} int, {@code l} long, {@code n}
  * decimal, {@code s} string, {@code u} UUID, {@code d} date, {@code t} timestamp, {@code o}
- * timestamp with offset. Other key types cannot be positions and fail naming the column.
+ * timestamp with offset (an instant; sources read it in UTC), {@code h} time of day. Other key
+ * types cannot be positions and fail naming the column.
  */
 public final class KeyCodec {
   private KeyCodec() {}
@@ -39,6 +41,7 @@ public final class KeyCodec {
             case LocalDate x -> "d";
             case LocalDateTime x -> "t";
             case OffsetDateTime x -> "o";
+            case LocalTime x -> "h";
             default ->
                 throw new JdbcException(
                     "key column '"
@@ -84,6 +87,7 @@ public final class KeyCodec {
       case 'd' -> LocalDate.parse(text);
       case 't' -> LocalDateTime.parse(text);
       case 'o' -> OffsetDateTime.parse(text);
+      case 'h' -> LocalTime.parse(text);
       default -> throw new IllegalArgumentException("unknown type tag '" + tag + "'");
     };
   }
@@ -95,6 +99,7 @@ public final class KeyCodec {
       case Byte b -> (int) b;
       case java.sql.Timestamp ts -> ts.toLocalDateTime();
       case java.sql.Date date -> date.toLocalDate();
+      case java.sql.Time time -> time.toLocalTime();
       default -> v;
     };
   }

@@ -30,7 +30,11 @@ public final class TableRef {
   private final Map<String, String> quoted;
   private final Set<String> nullable;
 
-  private TableRef(String name, String sql, Map<String, String> quoted, Set<String> nullable) {
+  private final boolean view;
+
+  private TableRef(
+      String name, String sql, Map<String, String> quoted, Set<String> nullable, boolean view) {
+    this.view = view;
     this.nullable = nullable;
     this.name = name;
     this.sql = sql;
@@ -46,6 +50,7 @@ public final class TableRef {
       throw new JdbcException("no table named '" + table + "' in schema " + schema);
     }
     Set<String> found = new LinkedHashSet<>();
+    Set<String> views = new HashSet<>();
     for (String candidate :
         new LinkedHashSet<>(List.of(table, table.toLowerCase(), table.toUpperCase()))) {
       if (found.contains(table)) {
@@ -56,6 +61,10 @@ public final class TableRef {
               connection.getCatalog(), pattern(meta, schema), pattern(meta, candidate), null)) {
         while (rs.next()) {
           found.add(rs.getString("TABLE_NAME"));
+          String type = rs.getString("TABLE_TYPE");
+          if (type != null && type.toUpperCase(java.util.Locale.ROOT).contains("VIEW")) {
+            views.add(rs.getString("TABLE_NAME"));
+          }
         }
       }
     }
@@ -78,7 +87,7 @@ public final class TableRef {
       for (String column : byPosition.values()) {
         columns.put(column, quoter.enquoteIdentifier(column, true));
       }
-      return new TableRef(real, sql, columns, Set.copyOf(nullable));
+      return new TableRef(real, sql, columns, Set.copyOf(nullable), views.contains(real));
     }
   }
 
@@ -95,6 +104,16 @@ public final class TableRef {
   /** Whether the metadata says {@code column} (a real name) may hold nulls. */
   public boolean nullable(String column) {
     return nullable.contains(column);
+  }
+
+  /** Whether it is a view (or materialized view), whose metadata has no keys. */
+  public boolean view() {
+    return view;
+  }
+
+  /** The columns the metadata says may hold nulls. */
+  public Set<String> nullableColumns() {
+    return nullable;
   }
 
   /** The real names of the table's columns, in order. */

@@ -39,12 +39,12 @@ public final class TableRun<T> implements AutoCloseable {
    * if {@code withKeys}, else only of the last row.
    */
   public KeysetPage<T> keysetPage(List<Object> after, boolean withKeys) throws SQLException {
-    return read(c -> sql().keysetPage(c, after), withKeys);
+    return read(c -> sql().keysetPage(c, after), withKeys, true);
   }
 
   /** The page that starts {@code offset} rows into the table. */
   public KeysetPage<T> offsetPage(long offset) throws SQLException {
-    return read(c -> sql().offsetPage(c, offset), false);
+    return read(c -> sql().offsetPage(c, offset), false, false);
   }
 
   /** The SQL of this run's query; resolved on first use. */
@@ -52,17 +52,18 @@ public final class TableRun<T> implements AutoCloseable {
     return sql;
   }
 
-  private KeysetPage<T> read(Prepare prepare, boolean withKeys) throws SQLException {
+  private KeysetPage<T> read(Prepare prepare, boolean withKeys, boolean lookahead)
+      throws SQLException {
     pageNumber++;
     Connection connection = borrow();
     try {
       if (sql == null) {
-        sql = TableSql.resolve(connection, query);
+        sql = TableSql.resolve(connection, query, true);
       }
       try (PreparedStatement statement = prepare.on(connection)) {
         watch.watch(statement);
         try (ResultSet rs = statement.executeQuery()) {
-          return collect(rs, withKeys);
+          return collect(rs, withKeys, lookahead);
         } finally {
           watch.done();
         }
@@ -76,20 +77,33 @@ public final class TableRun<T> implements AutoCloseable {
     }
   }
 
-  private KeysetPage<T> collect(ResultSet rs, boolean withKeys) throws SQLException {
+  /**
+   * The page's rows, checking that each key follows the previous one. With {@code lookahead} the
+   * statement asked for one row more than a page: that row is not mapped, only its key checked
+   * against the page's last key (so duplicates across a page boundary fail too) and its presence
+   * tells that another page follows.
+   */
+  private KeysetPage<T> collect(ResultSet rs, boolean withKeys, boolean lookahead)
+      throws SQLException {
     List<T> rows = new ArrayList<>(Math.min(query.pageSize(), 10_000));
     List<List<Object>> keys = withKeys ? new ArrayList<>() : null;
     List<Object> last = null;
+    boolean more = false;
     while (rs.next()) {
+      List<Object> key = sql.keyOf(rs);
+      sql.checkIncreasing(last, key);
+      if (rows.size() == query.pageSize()) {
+        more = true;
+        break;
+      }
       rows.add(mapper.map(rs));
-      if (withKeys || rows.size() == query.pageSize()) {
-        last = sql.keyOf(rs);
-        if (withKeys) {
-          keys.add(last);
-        }
+      last = key;
+      if (withKeys) {
+        keys.add(key);
       }
     }
-    return new KeysetPage<>(rows, keys, rows.size() == query.pageSize() ? last : null);
+    boolean full = lookahead ? more : rows.size() == query.pageSize();
+    return new KeysetPage<>(rows, keys, full ? last : null);
   }
 
   private Connection borrow() throws SQLException {

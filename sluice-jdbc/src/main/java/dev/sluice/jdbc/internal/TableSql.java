@@ -1,10 +1,12 @@
 package dev.sluice.jdbc.internal;
 
 import dev.sluice.jdbc.JdbcException;
+import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ public final class TableSql {
   private final String orderBy;
   private final int[] keyIndexes;
   private final List<String> key;
+  private List<Object> lastSeen;
 
   private TableSql(
       TableQuery query,
@@ -42,8 +45,25 @@ public final class TableSql {
 
   /** Checks the names of {@code query} against the database and builds its SQL. */
   public static TableSql resolve(Connection connection, TableQuery query) throws SQLException {
+    return resolve(connection, query, false);
+  }
+
+  /**
+   * Checks the names of {@code query} against the database and builds its SQL; if {@code paged},
+   * also that the key is a NOT NULL unique key ({@link TableInfo#requireKeysetKey}), else fails
+   * with a {@link JdbcException} that says why and names the table's unique keys.
+   */
+  public static TableSql resolve(Connection connection, TableQuery query, boolean paged)
+      throws SQLException {
     TableRef table = TableRef.resolve(connection, query.table());
     List<String> key = table.columns(query.key());
+    if (paged && !table.view()) {
+      try {
+        TableDescriber.describe(connection, table).requireKeysetKey(key);
+      } catch (IllegalArgumentException e) {
+        throw new JdbcException(e.getMessage(), e);
+      }
+    }
     List<String> columns =
         new ArrayList<>(
             query.columns().isEmpty() ? table.columns() : table.columns(query.columns()));
@@ -58,13 +78,16 @@ public final class TableSql {
       select += " WHERE (" + query.where() + ")";
     }
     String orderBy = key.isEmpty() ? "" : " ORDER BY " + table.quoteAll(key);
-    checkNoNullKey(connection, query, table, key);
+    if (paged && table.view()) {
+      checkNoNullKey(connection, query, table, key);
+    }
     return new TableSql(query, select, predicate(table, key), orderBy, keyIndexes, key);
   }
 
   /**
-   * Fails if a key column the metadata calls nullable holds a null in a row the query selects:
-   * {@code key > ?} never matches a null, so such rows would be silently skipped.
+   * For a view (whose key the metadata cannot vouch for): fails if a key column the metadata calls
+   * nullable holds a null in a row the query selects, since {@code key > ?} never matches a null
+   * and such rows would be silently skipped. Tables are refused up front instead.
    */
   private static void checkNoNullKey(
       Connection connection, TableQuery query, TableRef table, List<String> key)
@@ -90,18 +113,21 @@ public final class TableSql {
                   + nullable
                   + " of table '"
                   + query.table()
-                  + "' hold a null; a keyset key must be unique and non-null");
+                  + "' hold a NULL; keyset paging needs a NOT NULL unique key");
         }
       }
     }
   }
 
-  /** The page after key values {@code after}, or the first page if it is null. */
+  /**
+   * The page after key values {@code after}, or the first page if it is null: at most {@code
+   * pageSize + 1} rows, the extra one only to tell whether more follow and that its key differs.
+   */
   PreparedStatement keysetPage(Connection connection, List<Object> after) throws SQLException {
     String where =
         after == null ? "" : (query.where().isBlank() ? " WHERE " : " AND ") + keyPredicate;
     PreparedStatement statement =
-        connection.prepareStatement(select + where + orderBy + " LIMIT " + query.pageSize());
+        connection.prepareStatement(select + where + orderBy + " LIMIT " + (query.pageSize() + 1L));
     int index = bindFilter(statement);
     if (after != null) {
       index = bind(statement, index, after.get(0));
@@ -130,22 +156,78 @@ public final class TableSql {
     return statement;
   }
 
-  /** The key values of the current row; fails naming the column if one is null. */
+  /** The key values of the current row; fails naming the table and column if one is null. */
   List<Object> keyOf(ResultSet rs) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
     List<Object> values = new ArrayList<>(keyIndexes.length);
     for (int i = 0; i < keyIndexes.length; i++) {
-      Object value = rs.getObject(keyIndexes[i]);
+      Object value = ColumnValues.read(rs, meta, keyIndexes[i]);
       if (value == null) {
         throw new JdbcException(
             "key column '"
                 + key.get(i)
                 + "' of table '"
                 + query.table()
-                + "' is null in a row; a keyset key must be unique and non-null");
+                + "' is NULL in a row after key "
+                + (lastSeen == null ? "(none)" : lastSeen)
+                + "; keyset paging needs a NOT NULL unique key "
+                + key);
       }
       values.add(value);
     }
     return values;
+  }
+
+  /**
+   * Fails unless {@code next} comes strictly after {@code previous} (null for the first row of a
+   * run): equal keys would be skipped at a page boundary. Values of types whose Java order is the
+   * database's (numbers, dates and times) are also checked for order; others only for equality,
+   * since the database's collation decides the order of text.
+   */
+  void checkIncreasing(List<Object> previous, List<Object> next) {
+    this.lastSeen = next;
+    if (previous == null) {
+      return;
+    }
+    for (int i = 0; i < next.size(); i++) {
+      Object a = previous.get(i);
+      Object b = next.get(i);
+      if (a.equals(b)) {
+        continue;
+      }
+      if (ordered(a, b) && compare(a, b) > 0) {
+        throw notIncreasing(previous, next, "comes before");
+      }
+      return;
+    }
+    throw notIncreasing(previous, next, "equals");
+  }
+
+  private JdbcException notIncreasing(List<Object> previous, List<Object> next, String how) {
+    return new JdbcException(
+        "key "
+            + key
+            + " of table '"
+            + query.table()
+            + "' does not strictly increase: key "
+            + next
+            + " "
+            + how
+            + " the key "
+            + previous
+            + " of the row before; keyset paging needs a NOT NULL unique key (rows sharing a key"
+            + " would be skipped)");
+  }
+
+  private static boolean ordered(Object a, Object b) {
+    return a.getClass() == b.getClass()
+        && (a instanceof Number || a instanceof java.time.temporal.Temporal)
+        && a instanceof Comparable;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object a, Object b) {
+    return ((Comparable) a).compareTo(b);
   }
 
   private int bindFilter(PreparedStatement statement) throws SQLException {

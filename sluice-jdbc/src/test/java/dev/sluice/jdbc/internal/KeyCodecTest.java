@@ -24,7 +24,8 @@ class KeyCodecTest {
             UUID.randomUUID(),
             LocalDate.of(2024, 2, 29),
             LocalDateTime.of(2024, 1, 1, 12, 0, 0, 5),
-            OffsetDateTime.parse("2024-01-01T00:00+02:00"));
+            OffsetDateTime.parse("2024-01-01T00:00+02:00"),
+            java.time.LocalTime.of(23, 59, 58, 123_000_000));
     List<String> columns = values.stream().map(v -> "c").toList();
     String position = KeyCodec.encode(columns, values);
     assertThat(KeyCodec.decode(position, values.size())).isEqualTo(values);

@@ -1,0 +1,162 @@
+package dev.sluice.jdbc.internal;
+
+import dev.sluice.jdbc.SinkSettings;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * A sink's batches by PostgreSQL {@code COPY … FROM STDIN WITH (FORMAT csv)}, inside the batch's
+ * transaction. An insert copies into the table; an upsert copies into a temporary stage table
+ * ({@code ON COMMIT DELETE ROWS}, made once per run and dropped at its end) and then runs {@code
+ * INSERT INTO t SELECT DISTINCT ON (key) … ORDER BY key, arrival DESC ON CONFLICT (key) DO UPDATE},
+ * so the last row of a key in a batch wins, as with row-by-row upserts. Values are written as CSV
+ * fields: null as an empty unquoted field, anything else quoted ({@code ""} is the empty string);
+ * numbers plain, binary as {@code \x} hex, temporal values in ISO 8601, others by {@code toString}.
+ * Confined to the run's thread.
+ */
+final class CopyIn {
+  private static final String STAGE = "pg_temp.sluice_stage";
+  private final Connection connection;
+  private final PGConnection pg;
+  private final String copy;
+  private final String merge;
+
+  private CopyIn(Connection connection, String copy, String merge) throws SQLException {
+    this.connection = connection;
+    this.pg = connection.unwrap(PGConnection.class);
+    this.copy = copy;
+    this.merge = merge;
+  }
+
+  /** Whether {@code connection} is pgjdbc's. */
+  static boolean supports(Connection connection) throws SQLException {
+    try {
+      Class.forName("org.postgresql.PGConnection", false, CopyIn.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+    return connection.isWrapperFor(PGConnection.class);
+  }
+
+  /** Prepares the run's {@code COPY} (and stage table); commits if it made one. */
+  static CopyIn open(
+      Connection connection,
+      TableRef table,
+      List<String> columns,
+      List<String> key,
+      SinkSettings.Mode mode)
+      throws SQLException {
+    String names = table.quoteAll(columns);
+    String options = ") FROM STDIN WITH (FORMAT csv)";
+    if (mode == SinkSettings.Mode.INSERT) {
+      return new CopyIn(connection, "COPY " + table.sql() + " (" + names + options, null);
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + STAGE);
+      s.execute(
+          "CREATE TEMPORARY TABLE sluice_stage ON COMMIT DELETE ROWS AS SELECT "
+              + names
+              + " FROM "
+              + table.sql()
+              + " WITH NO DATA");
+      s.execute("ALTER TABLE " + STAGE + " ADD COLUMN sluice_arrival BIGSERIAL");
+    }
+    connection.commit();
+    String keys = table.quoteAll(key);
+    List<String> set =
+        columns.stream()
+            .filter(c -> !key.contains(c))
+            .map(c -> table.quote(c) + " = EXCLUDED." + table.quote(c))
+            .toList();
+    String merge =
+        "INSERT INTO "
+            + table.sql()
+            + " ("
+            + names
+            + ") SELECT DISTINCT ON ("
+            + keys
+            + ") "
+            + names
+            + " FROM "
+            + STAGE
+            + " ORDER BY "
+            + keys
+            + ", sluice_arrival DESC ON CONFLICT ("
+            + keys
+            + ") "
+            + (set.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", set));
+    return new CopyIn(connection, "COPY " + STAGE + " (" + names + options, merge);
+  }
+
+  /** The cancel handle of this connection for a {@link CancelWatch}. */
+  Statement cancel() {
+    return PgCancel.of(pg);
+  }
+
+  /** Writes one batch of CSV rows (from {@link #appendRow}) in the current transaction. */
+  void write(byte[] csv) throws SQLException {
+    try {
+      pg.getCopyAPI().copyIn(copy, new ByteArrayInputStream(csv));
+    } catch (IOException e) {
+      throw new SQLException("COPY failed: " + e.getMessage(), e);
+    }
+    if (merge != null) {
+      try (Statement s = connection.createStatement()) {
+        s.executeUpdate(merge);
+      }
+    }
+  }
+
+  /** Drops the stage table, if any; in auto-commit mode. */
+  void close() throws SQLException {
+    if (merge != null) {
+      try (Statement s = connection.createStatement()) {
+        s.execute("DROP TABLE IF EXISTS " + STAGE);
+      }
+    }
+  }
+
+  /** Appends {@code values} as one CSV record. */
+  static void appendRow(StringBuilder out, List<?> values) {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      Object value = values.get(i);
+      if (value != null) {
+        String text = text(value);
+        out.append('"');
+        for (int j = 0; j < text.length(); j++) {
+          char c = text.charAt(j);
+          if (c == '"') {
+            out.append('"');
+          }
+          out.append(c);
+        }
+        out.append('"');
+      }
+    }
+    out.append('\n');
+  }
+
+  static byte[] bytes(StringBuilder out) {
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(Object value) {
+    return switch (value) {
+      case String s -> s;
+      case BigDecimal d -> d.toPlainString();
+      case byte[] b -> "\\x" + HexFormat.of().formatHex(b);
+      default -> value.toString();
+    };
+  }
+}

@@ -1,0 +1,274 @@
+package dev.sluice.jdbc.internal;
+
+import dev.sluice.jdbc.JdbcException;
+import dev.sluice.jdbc.TableQuery;
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * One run of a chunked PostgreSQL {@code COPY … TO STDOUT} export. Each chunk borrows a connection
+ * and in one transaction (time zone UTC, so {@code timestamptz} prints with offset {@code +00})
+ * first finds the chunk's last key with a bound query, {@code SELECT key … WHERE key > last ORDER
+ * BY key OFFSET n - 1 LIMIT 1} (for the last, shorter chunk {@code ORDER BY key DESC LIMIT 1}),
+ * then copies the rows {@code key > last AND NOT key > upper} in key order as CSV. {@code COPY}
+ * cannot bind parameters, so the two bounds and the filter's parameters are written as {@link
+ * SqlLiterals}. Confined to the run's thread; {@link #close()} joins the cancel watcher.
+ */
+public final class CopyRun implements AutoCloseable {
+  /** One chunk: its CSV bytes, its row count and its last key (null when there was no row). */
+  public record Chunk(byte[] csv, long rows, List<Object> last, boolean more) {}
+
+  private final DataSource dataSource;
+  private final TableQuery query;
+  private final List<String> columns;
+  private final int chunkRows;
+  private final CancelWatch watch;
+  private TableRef table;
+  private List<String> key;
+  private String filter;
+  private String boundFilter;
+  private long chunkNumber;
+
+  public CopyRun(DataSource dataSource, TableQuery query, List<String> columns, int chunkRows) {
+    this.dataSource = dataSource;
+    this.query = query;
+    this.columns = columns;
+    this.chunkRows = chunkRows;
+    this.watch = new CancelWatch(query.cancelCheck(), query.queryTimeout());
+  }
+
+  /** The chunk after the key values {@code after} (null: from the start). */
+  public Chunk chunk(List<Object> after) throws SQLException {
+    chunkNumber++;
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.isWrapperFor(PGConnection.class)) {
+        throw new JdbcException(
+            "COPY export of table '" + query.table() + "' needs PostgreSQL (pgjdbc)");
+      }
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        if (table == null) {
+          resolve(connection);
+        }
+        try (Statement s = connection.createStatement()) {
+          s.execute("SET LOCAL TIME ZONE 'UTC'");
+        }
+        Bound upper = upper(connection, after);
+        if (upper == null) {
+          return new Chunk(new byte[0], 0, null, false);
+        }
+        String sql =
+            "COPY (SELECT "
+                + table.quoteAll(columns)
+                + " FROM "
+                + table.sql()
+                + where(filter, after, upper.key)
+                + " ORDER BY "
+                + table.quoteAll(key)
+                + ") TO STDOUT WITH (FORMAT csv)";
+        ByteArrayOutputStream csv = new ByteArrayOutputStream(64 * 1024);
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        watch.watch(PgCancel.of(pg));
+        long rows;
+        try {
+          rows = pg.getCopyAPI().copyOut(sql, csv);
+        } catch (java.io.IOException e) {
+          throw new SQLException("COPY failed: " + e.getMessage(), e);
+        } finally {
+          watch.done();
+        }
+        connection.commit();
+        return new Chunk(csv.toByteArray(), rows, upper.key, upper.full);
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        throw failure(e);
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  private void resolve(Connection connection) throws SQLException {
+    TableRef ref = TableRef.resolve(connection, query.table());
+    List<String> realKey = ref.columns(query.key());
+    if (!ref.view()) {
+      try {
+        TableDescriber.describe(connection, ref).requireKeysetKey(realKey);
+      } catch (IllegalArgumentException e) {
+        throw new JdbcException(e.getMessage(), e);
+      }
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SHOW standard_conforming_strings")) {
+      if (!rs.next() || !"on".equalsIgnoreCase(rs.getString(1))) {
+        throw new JdbcException("COPY export needs standard_conforming_strings = on");
+      }
+    }
+    String inlined =
+        query.where().isBlank() ? "" : SqlLiterals.inline(query.where(), query.params());
+    this.filter = inlined.isEmpty() ? "" : "(" + inlined + ")";
+    this.boundFilter = query.where().isBlank() ? "" : "(" + query.where() + ")";
+    this.key = realKey;
+    this.table = ref;
+    table.columns(columns);
+  }
+
+  private record Bound(List<Object> key, boolean full) {}
+
+  /** The last key of the chunk after {@code after} and whether the chunk is full; null if empty. */
+  private Bound upper(Connection connection, List<Object> after) throws SQLException {
+    String keys = table.quoteAll(key);
+    String desc = String.join(", ", key.stream().map(k -> table.quote(k) + " DESC").toList());
+    StringBuilder where = new StringBuilder(boundFilter);
+    if (after != null) {
+      where.append(where.isEmpty() ? "" : " AND ").append(greater(after.size(), null));
+    }
+    String select =
+        "SELECT " + keys + " FROM " + table.sql() + (where.isEmpty() ? "" : " WHERE " + where);
+    // The n-th key reads n index entries and nothing else; only the last chunk, with fewer rows,
+    // needs the second query (the greatest key after the bound).
+    List<Object> last =
+        lastKey(
+            connection,
+            after,
+            select + " ORDER BY " + keys + " OFFSET " + (chunkRows - 1) + " LIMIT 1");
+    if (last != null) {
+      return new Bound(last, true);
+    }
+    last = lastKey(connection, after, select + " ORDER BY " + desc + " LIMIT 1");
+    return last == null ? null : new Bound(last, false);
+  }
+
+  private List<Object> lastKey(Connection connection, List<Object> after, String sql)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      int index = 1;
+      for (Object param : query.params()) {
+        statement.setObject(index++, param);
+      }
+      if (after != null) {
+        for (Object value : greaterValues(after)) {
+          statement.setObject(index++, value);
+        }
+      }
+      watch.watch(statement);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        ResultSetMetaData meta = rs.getMetaData();
+        List<Object> last = new ArrayList<>(key.size());
+        for (int i = 1; i <= key.size(); i++) {
+          Object value = ColumnValues.read(rs, meta, i);
+          if (value == null) {
+            throw new JdbcException(
+                "key column '"
+                    + key.get(i - 1)
+                    + "' of table '"
+                    + query.table()
+                    + "' is NULL; keyset paging needs a NOT NULL unique key");
+          }
+          last.add(value);
+        }
+        return last;
+      } finally {
+        watch.done();
+      }
+    }
+  }
+
+  /** {@code WHERE filter AND key > after AND key0 <= upper0 AND NOT key > upper}, with literals. */
+  private String where(String filter, List<Object> after, List<Object> upper) {
+    List<String> terms = new ArrayList<>();
+    if (!filter.isEmpty()) {
+      terms.add(filter);
+    }
+    if (after != null) {
+      terms.add(greater(after.size(), after));
+    }
+    // The leading column's range bounds the index scan; the NOT makes the bound exact.
+    terms.add(table.quote(key.get(0)) + " <= " + SqlLiterals.of(upper.get(0)));
+    terms.add("NOT " + greater(upper.size(), upper));
+    return " WHERE " + String.join(" AND ", terms);
+  }
+
+  /**
+   * The lexicographic {@code key > values} as in {@link TableSql}: with {@code ?} if {@code values}
+   * is null, else with literals.
+   */
+  private String greater(int size, List<Object> values) {
+    List<String> terms = new ArrayList<>();
+    for (int term = 0; term < size; term++) {
+      StringBuilder t = new StringBuilder("(");
+      for (int i = 0; i < term; i++) {
+        t.append(table.quote(key.get(i))).append(" = ").append(value(values, i)).append(" AND ");
+      }
+      terms.add(
+          t.append(table.quote(key.get(term)))
+              .append(" > ")
+              .append(value(values, term))
+              .append(')')
+              .toString());
+    }
+    return "("
+        + table.quote(key.get(0))
+        + " >= "
+        + value(values, 0)
+        + " AND ("
+        + String.join(" OR ", terms)
+        + "))";
+  }
+
+  /** The bound values of {@link #greater} with placeholders, in order. */
+  private static List<Object> greaterValues(List<Object> after) {
+    List<Object> values = new ArrayList<>();
+    values.add(after.get(0));
+    for (int term = 0; term < after.size(); term++) {
+      for (int i = 0; i <= term; i++) {
+        values.add(after.get(i));
+      }
+    }
+    return values;
+  }
+
+  private static String value(List<Object> values, int i) {
+    return values == null ? "?" : SqlLiterals.of(values.get(i));
+  }
+
+  private RuntimeException failure(Exception e) {
+    if (e instanceof JdbcException j) {
+      return j;
+    }
+    String where = "chunk " + chunkNumber + " of table '" + query.table() + "'";
+    if (watch.timedOut()) {
+      return new JdbcException(
+          "COPY of " + where + " ran longer than queryTimeout " + query.queryTimeout(), e);
+    }
+    if (e instanceof RuntimeException r) {
+      return r;
+    }
+    return new JdbcException("COPY of " + where + " failed: " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    watch.close();
+  }
+}
