@@ -7,6 +7,9 @@ module dev.sluice.http {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive java.net.http;
   requires org.eclipse.jetty.server;
+  requires org.eclipse.jetty.http;
+  requires org.eclipse.jetty.io;
+  requires org.eclipse.jetty.util;
 
   exports dev.sluice.http;
 }
