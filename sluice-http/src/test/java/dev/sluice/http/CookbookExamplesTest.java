@@ -45,7 +45,8 @@ class CookbookExamplesTest {
             .build();
     ObjectMapper json = new ObjectMapper();
     JsonNode messages =
-        json.createArrayNode().add(json.createObjectNode().put("role", "user").put("content", prompt));
+        json.createArrayNode()
+            .add(json.createObjectNode().put("role", "user").put("content", prompt));
     StringBuilder text = new StringBuilder();
     Relay.events(settings, messages)
         .forEach(
@@ -73,7 +74,8 @@ class CookbookExamplesTest {
         new FakeServer(
             "/users",
             exchange -> {
-              assertThat(exchange.getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer t0k");
+              assertThat(exchange.getRequestHeaders().getFirst("Authorization"))
+                  .isEqualTo("Bearer t0k");
               boolean first = exchange.getRequestURI().getQuery() == null;
               String body =
                   first
