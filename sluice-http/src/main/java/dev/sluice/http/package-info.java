@@ -1,7 +1,8 @@
 /**
  * HTTP connectors: a paginated REST source ({@link dev.sluice.http.Rest}), a server-sent events
- * client ({@link dev.sluice.http.Sse}) and server ({@link dev.sluice.http.SseServer}), and the LLM
- * token relay ({@link dev.sluice.http.Relay}).
+ * client ({@link dev.sluice.http.Sse}) and server ({@link dev.sluice.http.SseServer}), the LLM
+ * token relay ({@link dev.sluice.http.Relay}) and a WebSocket source ({@link
+ * dev.sluice.http.WebSockets}). Decisions: {@code docs/adr/0300-http.md}.
  *
  * <h2>Contract</h2>
  *
@@ -11,7 +12,12 @@
  *       HTTP response on every way out (end, failure, early stop, interrupt), and an interrupt or a
  *       {@link dev.sluice.Cancellation} ends a blocked read within milliseconds.
  *   <li>Clients use {@link java.net.http.HttpClient} (HTTP/1.1 unless a client is passed in);
- *       servers use Jetty 12 core on virtual threads.
+ *       servers use Jetty 12 core on virtual threads: one per request, plus the two threads of a
+ *       {@code Pipe.merge} per event stream (the pipe and its heartbeat timer), all ended before
+ *       the request completes. A client that disconnects cancels its run (noticed on the next
+ *       writes: an event or a heartbeat), which closes what the run opened.
+ *   <li>Bounded: a REST source holds one page (no prefetch), the WebSocket source one message, an
+ *       event stream at most {@code Pipe.DEFAULT_BUFFER} events per client.
  *   <li>Settings are immutable builders whose {@code toString} lists every value (header values,
  *       which may be credentials, are not shown). Every limit has a named setting, and the error
  *       that reports it names the setting.
