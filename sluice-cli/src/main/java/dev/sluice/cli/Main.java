@@ -28,7 +28,10 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ImportCommand.class,
       DemoCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      FetchCommand.class,
+      SseCommand.class,
+      RelayCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code for success. */

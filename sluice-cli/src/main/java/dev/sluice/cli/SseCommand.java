@@ -1,0 +1,109 @@
+package dev.sluice.cli;
+
+import dev.sluice.Cancellation;
+import dev.sluice.Pipe;
+import dev.sluice.PipeCancelledException;
+import dev.sluice.Sink;
+import dev.sluice.http.ServerSentEvent;
+import dev.sluice.http.Sse;
+import dev.sluice.http.SseSettings;
+import dev.sluice.io.JsonLines;
+import dev.sluice.io.Output;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sluice sse}: records a server-sent event stream as JSON Lines. It ends after {@code
+ * --max-events}, on Ctrl-C or SIGTERM, committing every event received so far, and exits 0.
+ */
+@Command(
+    name = "sse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Records a server-sent event stream as JSON Lines {\"id\":..,\"event\":..,\"data\":..}.",
+      "Reconnects with Last-Event-ID. Stops after --max-events, on Ctrl-C or SIGTERM, and then",
+      "commits every event received so far."
+    })
+final class SseCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "URL", description = "the event stream")
+  String url;
+
+  @Parameters(index = "1", paramLabel = "OUTPUT", description = "output file, or - for stdout")
+  String output;
+
+  @Option(names = "--max-events", paramLabel = "N", description = "stop after N events")
+  long maxEvents = -1;
+
+  @Override
+  public Integer call() throws Exception {
+    if (maxEvents < -1 || maxEvents == 0) {
+      throw new UsageException("--max-events must be > 0, was " + maxEvents);
+    }
+    Pipe<ServerSentEvent> events = Sse.events(FetchCommand.parse(url), SseSettings.defaults());
+    if (maxEvents > 0) {
+      events = events.take(maxEvents);
+    }
+    Output out = output.equals("-") ? Output.stdout() : Output.file(Path.of(output));
+    Sink.Writer<Object> writer = JsonLines.sink(out).open();
+    Cancellation stop = new Cancellation();
+    CountDownLatch committed = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.cancel();
+              try {
+                committed.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              Runtime.getRuntime().halt(Main.OK);
+            },
+            "sluice-sse-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long[] count = {0};
+    try {
+      events
+          .withCancellation(stop)
+          .forEach(
+              e -> {
+                writer.write(record(e));
+                count[0]++;
+              });
+    } catch (PipeCancelledException e) {
+      if (!stop.isCancelled()) {
+        writer.abort(e);
+        throw e;
+      }
+    } catch (RuntimeException | Error e) {
+      writer.abort(e);
+      throw e;
+    }
+    try {
+      writer.commit();
+    } catch (Exception e) {
+      writer.abort(e);
+      throw e;
+    }
+    System.err.println("sluice: recorded " + count[0] + " events into " + out.name());
+    committed.countDown();
+    if (!stop.isCancelled()) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
+    return Main.OK;
+  }
+
+  private static Map<String, String> record(ServerSentEvent event) {
+    Map<String, String> record = new LinkedHashMap<>();
+    record.put("id", event.id());
+    record.put("event", event.event());
+    record.put("data", event.data());
+    return record;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.sluice.http;
+
+import dev.sluice.Pipe;
+import dev.sluice.http.internal.WebSocketSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.Objects;
+
+/**
+ * WebSocket sources on the JDK's {@link java.net.http.WebSocket} client.
+ *
+ * <pre>{@code
+ * WebSockets.messages(URI.create("ws://localhost:8080/feed"), WebSocketSettings.defaults())
+ *     .take(10)
+ *     .forEach(System.out::println);
+ * }</pre>
+ */
+public final class WebSockets {
+  private WebSockets() {}
+
+  /**
+   * The text messages of a WebSocket, frames joined. Each run opens the socket on the calling
+   * thread and asks the server for one message at a time ({@code request(1)} after each message is
+   * handed downstream), so a slow consumer slows the server through TCP, and at most one message is
+   * held. The source ends when the server closes; a binary message, a message larger than {@link
+   * WebSocketSettings#maxMessageSize()} or a socket error fails the run with {@link HttpException}.
+   * The socket is closed on every way out (close frame, then abort after {@link
+   * WebSocketSettings#closeTimeout()}); an interrupt ends a wait at once.
+   */
+  public static Pipe<String> messages(URI uri, WebSocketSettings settings) {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(settings, "settings");
+    HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    return Pipe.using(
+        () -> WebSocketSession.open(client, uri, settings),
+        session -> Pipe.generate(session::drain));
+  }
+}

@@ -1,0 +1,106 @@
+package dev.sluice.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.RetryPolicy;
+import dev.sluice.io.JsonLines;
+import dev.sluice.io.Output;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The code of docs/cookbook/paginated-api.md and llm-relay.md, compiled and run. */
+class CookbookExamplesTest {
+  @TempDir Path dir;
+
+  // --- paginated-api.md -------------------------------------------------------------------
+  static long activeUsersToFile(URI api, String token, Path target) {
+    RestSettings settings =
+        RestSettings.builder()
+            .items("/data")
+            .pagination(Pagination.cursor("after", "/meta/next_cursor"))
+            .header("Authorization", "Bearer " + token)
+            .retry(RetryPolicy.attempts(5))
+            .build();
+    return Rest.items(api.resolve("/users"), settings)
+        .filter(user -> user.path("active").asBoolean())
+        .into(JsonLines.sink(Output.file(target)));
+  }
+
+  // ----------------------------------------------------------------------------------------
+
+  // --- llm-relay.md -----------------------------------------------------------------------
+  static String answer(URI upstream, String apiKey, String prompt) {
+    RelaySettings settings =
+        RelaySettings.builder(upstream)
+            .format(LlmFormat.OPENAI)
+            .apiKey(apiKey)
+            .model("gpt-4o-mini")
+            .build();
+    ObjectMapper json = new ObjectMapper();
+    JsonNode messages =
+        json.createArrayNode()
+            .add(json.createObjectNode().put("role", "user").put("content", prompt));
+    StringBuilder text = new StringBuilder();
+    Relay.events(settings, messages)
+        .forEach(
+            event -> {
+              switch (event.event()) {
+                case "token" -> text.append(json.readTree(event.data()).get("text").asText());
+                case "error" -> throw new IllegalStateException(event.data());
+                default -> {}
+              }
+            });
+    return text.toString();
+  }
+
+  static URI serve(RelaySettings settings, List<Relay> started) throws Exception {
+    Relay relay = Relay.start(settings); // POST /relay, GET / (the page)
+    started.add(relay);
+    return relay.uri();
+  }
+
+  // ----------------------------------------------------------------------------------------
+
+  @Test
+  void paginatedApiToAFile() throws Exception {
+    try (var api =
+        new FakeServer(
+            "/users",
+            exchange -> {
+              assertThat(exchange.getRequestHeaders().getFirst("Authorization"))
+                  .isEqualTo("Bearer t0k");
+              boolean first = exchange.getRequestURI().getQuery() == null;
+              String body =
+                  first
+                      ? "{\"data\":[{\"id\":1,\"active\":true},{\"id\":2,\"active\":false}],\"meta\":{\"next_cursor\":\"c2\"}}"
+                      : "{\"data\":[{\"id\":3,\"active\":true}],\"meta\":{\"next_cursor\":null}}";
+              FakeServer.send(exchange, 200, "application/json", body);
+            })) {
+      Path target = dir.resolve("users.jsonl");
+      assertThat(activeUsersToFile(api.uri("/"), "t0k", target)).isEqualTo(2);
+      assertThat(Files.readAllLines(target))
+          .containsExactly("{\"id\":1,\"active\":true}", "{\"id\":3,\"active\":true}");
+    }
+  }
+
+  @Test
+  void llmRelay() throws Exception {
+    try (var upstream = new FakeLlm(200, FakeLlm.OPENAI, false)) {
+      assertThat(answer(upstream.uri(), "sk-x", "Hi")).isEqualTo("Hello, world");
+      List<Relay> started = new ArrayList<>();
+      URI relay = serve(RelaySettings.builder(upstream.uri()).build(), started);
+      try {
+        assertThat(relay.getHost()).isEqualTo("127.0.0.1");
+      } finally {
+        started.forEach(Relay::close);
+      }
+    }
+  }
+}
