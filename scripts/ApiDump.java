@@ -139,7 +139,7 @@ public final class ApiDump {
         declaration = null;
         members.clear();
       } else {
-        members.add(line.strip());
+        members.add(line.strip().replace("synchronized ", "")); // not part of the API
       }
     }
   }
