@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sluice.Pipe;
 import dev.sluice.PipeException;
 import dev.sluice.io.BadInputException;
+import dev.sluice.io.Csv;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.test.ScriptedSource;
 import java.io.IOException;
@@ -19,6 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class JobsTest {
   @TempDir Path dir;
+
+  @Test
+  void runsOnTheModulePathAgainstSluicesNamedModules() {
+    assertThat(Jobs.class.getModule().getName()).isEqualTo("dev.sluice.blackbox");
+    assertThat(Pipe.class.getModule().getName()).isEqualTo("dev.sluice.core");
+    assertThat(Csv.class.getModule().getName()).isEqualTo("dev.sluice.io");
+    assertThat(Jdbc.class.getModule().getName()).isEqualTo("dev.sluice.jdbc");
+    assertThat(Pipe.class.getModule().getDescriptor().exports())
+        .extracting(e -> e.source())
+        .containsExactly("dev.sluice");
+  }
 
   @Test
   void aPipeMapsFiltersAndReduces() {
