@@ -84,15 +84,16 @@ final class DocsIncludeTest {
             changed = true;
             i = open + region.size() + 1;
           } else {
+            int at = firstDifference(block, region);
             problems.add(
-                name
-                    + ":"
-                    + (open + 2)
-                    + ": the block differs from "
-                    + marker.group(1)
-                    + "#"
-                    + marker.group(2)
-                    + firstDifference(block, region));
+                String.format(
+                    "%s:%d: the block differs from %s#%s: the markdown has%n  %s%nbut the region has%n  %s",
+                    name,
+                    open + 2 + at,
+                    marker.group(1),
+                    marker.group(2),
+                    at < block.size() ? block.get(at) : "(the end of the block)",
+                    at < region.size() ? region.get(at) : "(the end of the region)"));
           }
         }
       }
@@ -184,14 +185,12 @@ final class DocsIncludeTest {
     return lines.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList();
   }
 
-  private static String firstDifference(List<String> block, List<String> region) {
-    for (int i = 0; i < Math.max(block.size(), region.size()); i++) {
-      String b = i < block.size() ? block.get(i) : "(end of block)";
-      String r = i < region.size() ? region.get(i) : "(end of region)";
-      if (!b.equals(r)) {
-        return "; line " + (i + 1) + " of the block is\n  " + b + "\nbut the region has\n  " + r;
-      }
+  /** The index of the first line where the two differ (one of them may be shorter). */
+  private static int firstDifference(List<String> block, List<String> region) {
+    int i = 0;
+    while (i < block.size() && i < region.size() && block.get(i).equals(region.get(i))) {
+      i++;
     }
-    return "";
+    return i;
   }
 }
