@@ -176,28 +176,28 @@ public final class CsvSettings {
     return s;
   }
 
-  /** These settings with another {@code maxFields} (>= 1). */
+  /** These settings with another {@code maxFields}, at least 1. */
   public CsvSettings withMaxFields(int n) {
     CsvSettings s = copy();
     s.maxFields = positive(n, "maxFields");
     return s;
   }
 
-  /** These settings with another {@code maxFieldSize} (>= 1, <= {@code maxRecordSize}). */
+  /** These settings with another {@code maxFieldSize}, at least 1 and at most {@code maxRecordSize}. */
   public CsvSettings withMaxFieldSize(int n) {
     CsvSettings s = copy();
     s.maxFieldSize = positive(n, "maxFieldSize");
     return s.checkRecordSize();
   }
 
-  /** These settings with another {@code maxRecordSize} (>= {@code maxFieldSize}). */
+  /** These settings with another {@code maxRecordSize}, at least {@code maxFieldSize}. */
   public CsvSettings withMaxRecordSize(int n) {
     CsvSettings s = copy();
     s.maxRecordSize = positive(n, "maxRecordSize");
     return s.checkRecordSize();
   }
 
-  /** These settings with another {@code maxBufferSize} (>= 1). */
+  /** These settings with another {@code maxBufferSize}, at least 1. */
   public CsvSettings withMaxBufferSize(int n) {
     CsvSettings s = copy();
     s.maxBufferSize = positive(n, "maxBufferSize");
