@@ -2,7 +2,10 @@ package dev.sluice.internal;
 
 import dev.sluice.Stage;
 
-/** {@code via}: runs a custom {@link Stage}. */
+/**
+ * {@code via}: runs a custom {@link Stage}. {@code finish} runs only when the input ended: not
+ * after downstream stopped, nor after the stage's own {@code push} returned {@code false}.
+ */
 public final class ViaStage<T, R> extends Operator<T, R> {
   private final Stage<? super T, R> stage;
 
@@ -21,6 +24,7 @@ public final class ViaStage<T, R> extends Operator<T, R> {
       throw Failures.at(t, describe() + " starting");
     }
     EmitterImpl<R> out = new EmitterImpl<>(down, describe());
+    boolean[] stoppedItself = {false};
     upstream.run(
         new Downstream<T>() {
 
@@ -34,10 +38,13 @@ public final class ViaStage<T, R> extends Operator<T, R> {
               return false;
             }
             out.checkSwallowed();
+            if (!more) {
+              stoppedItself[0] = true;
+            }
             return more && !out.stopped;
           }
         });
-    if (out.stopped) {
+    if (out.stopped || stoppedItself[0]) {
       return;
     }
     try {
