@@ -25,12 +25,23 @@ public final class ViaStage<T, R> extends Operator<T, R> {
     }
     EmitterImpl<R> out = new EmitterImpl<>(down, describe());
     boolean[] stoppedItself = {false};
+    try {
+      runStage(integrator, out, stoppedItself);
+    } finally {
+      out.end();
+    }
+  }
+
+  private void runStage(
+      Stage.Integrator<? super T, R> integrator, EmitterImpl<R> out, boolean[] stoppedItself)
+      throws Exception {
     upstream.run(
         new Downstream<T>() {
 
           @Override
           public boolean push(T item) {
             boolean more;
+            out.bind(); // the upstream may push from another thread than run's (timeout)
             try {
               more = integrator.push(item, out);
             } catch (Throwable t) {
@@ -47,6 +58,7 @@ public final class ViaStage<T, R> extends Operator<T, R> {
     if (out.stopped || stoppedItself[0]) {
       return;
     }
+    out.bind();
     try {
       integrator.finish(out);
     } catch (Throwable t) {
