@@ -3,6 +3,9 @@ package dev.sluice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -113,5 +116,45 @@ class SwallowedInterruptTest {
                     .forEach(x -> seen.incrementAndGet()))
         .isExactlyInstanceOf(PipeCancelledException.class);
     assertThat(seen).hasValue(0);
+  }
+
+  @Test
+  void anInterruptWrappedUncheckedByALibraryEndsAsACancellation() throws Exception {
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread caller =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    Pipe.generate(
+                            out -> {
+                              out.emit(1);
+                              Thread.currentThread().interrupt(); // the library restored it
+                              throw new UncheckedIOException(
+                                  new InterruptedIOException("read interrupted"));
+                            })
+                        .toList();
+                  } catch (Throwable t) {
+                    thrown.set(t);
+                  }
+                });
+    caller.join();
+    assertThat(thrown.get())
+        .isExactlyInstanceOf(PipeCancelledException.class)
+        .hasCauseInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void aSocketTimeoutWrappedUncheckedStaysAsItIs() {
+    UncheckedIOException timeout =
+        new UncheckedIOException(new SocketTimeoutException("slow peer"));
+    assertThatThrownBy(
+            () ->
+                Pipe.generate(
+                        out -> {
+                          throw timeout;
+                        })
+                    .toList())
+        .isSameAs(timeout);
   }
 }
