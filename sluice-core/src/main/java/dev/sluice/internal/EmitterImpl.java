@@ -37,8 +37,7 @@ final class EmitterImpl<T> implements Emitter<T> {
       throw StopSignal.INSTANCE;
     }
     if (thread.isInterrupted() || (scope != null && scope.isCancelled())) {
-      stopped = true;
-      throw CancelSignal.INSTANCE;
+      throw CancelSignal.INSTANCE; // again at every later emit, like the interrupt
     }
     boolean more;
     try {
