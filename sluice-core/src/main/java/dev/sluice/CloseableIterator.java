@@ -5,7 +5,9 @@ import java.util.Iterator;
 /**
  * An iterator over a running pipe, returned by {@link Pipe#iterator()}. It must be closed (use
  * try-with-resources) unless it was read to the end; closing it early stops the producer and
- * returns only after the producer's cleanup has run. Not thread-safe: read it from one thread.
+ * returns only after the producer's cleanup has run. One that is dropped unclosed is cancelled, and
+ * its resources closed, after it became unreachable (through a {@link java.lang.ref.Cleaner}, so
+ * when the garbage collector gets to it). Not thread-safe: read it from one thread.
  *
  * @param <T> the element type
  */

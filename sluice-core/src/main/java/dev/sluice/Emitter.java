@@ -11,8 +11,11 @@ package dev.sluice;
  * another element, even if it wraps {@code emit} in {@code catch (Exception e)}. Do not catch
  * {@link Throwable} around {@code emit}; if you must, rethrow what you caught.
  *
- * <p>An emitter belongs to the thread that runs its generator and must not be used after the
- * generator returned.
+ * <p>An emitter belongs to the thread that runs its generator (or calls the stage) and must not be
+ * used after the generator returned: {@code emit} from another thread, or after the run ended,
+ * throws {@link IllegalStateException} (for concurrency, use {@link Pipe#mapConcurrent} or {@link
+ * Pipe#merge}). A run that was cancelled or timed out also stops the generator at its next {@code
+ * emit}, even if the generator swallowed the interrupt.
  *
  * @param <T> the element type
  */
@@ -20,7 +23,9 @@ public interface Emitter<T> {
   /**
    * Hands {@code item} downstream and returns when downstream has dealt with it.
    *
-   * @throws Error (internal stop signal) when downstream wants no more elements
+   * @throws Error (internal stop signal) when downstream wants no more elements or the run was
+   *     cancelled
+   * @throws IllegalStateException when called from another thread than the run's, or after it
    */
   void emit(T item);
 }

@@ -826,7 +826,10 @@ public final class Pipe<T> {
 
   /**
    * Starts the run on a virtual thread and returns an iterator over it; the producer runs at most
-   * {@link #DEFAULT_BUFFER} elements ahead. Close the iterator unless it was read to the end.
+   * {@link #DEFAULT_BUFFER} elements ahead. Close the iterator unless it was read to the end. An
+   * iterator dropped without being closed is not leaked: once it is unreachable, the garbage
+   * collector's {@link java.lang.ref.Cleaner} cancels its run, which then closes its resources on
+   * its own thread — at a time the collector chooses, so close it when you can.
    */
   public CloseableIterator<T> iterator() {
     return iterator(DEFAULT_BUFFER);
@@ -839,7 +842,9 @@ public final class Pipe<T> {
 
   /**
    * Starts the run like {@link #iterator()} and returns it as a sequential {@link Stream}; closing
-   * the stream (use try-with-resources) stops the run.
+   * the stream (use try-with-resources) stops the run. A stream left unclosed ({@code
+   * pipe.stream().limit(3).count()}) is cancelled, and its resources closed, once it is
+   * unreachable, as with {@link #iterator()}.
    */
   public Stream<T> stream() {
     CloseableIterator<T> it = iterator();

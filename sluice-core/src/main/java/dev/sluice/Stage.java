@@ -3,8 +3,9 @@ package dev.sluice;
 /**
  * A custom stage for {@link Pipe#via(Stage)}, shaped like {@code java.util.stream.Gatherer}: each
  * run calls {@link #start()} for fresh per-run state, pushes every element to {@link
- * Integrator#push}, and calls {@link Integrator#finish} at the end of the input (not after an early
- * stop). Both may emit any number of elements.
+ * Integrator#push}, and calls {@link Integrator#finish} at the end of the input, never after an
+ * early stop (a {@code push} that returned {@code false}, or downstream wanting no more). Both may
+ * emit any number of elements.
  *
  * <pre>{@code
  * Stage<String, String> nonBlankTrimmed = () -> (line, out) -> {

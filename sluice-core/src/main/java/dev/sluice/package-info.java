@@ -52,9 +52,20 @@
  *       {@code throttle}, the retries and {@code restarting} wait on the calling thread and add
  *       none. <b>Structured:</b> every thread a run starts has ended (interrupted if need be, then
  *       joined) before the terminal operation returns or throws, on every way out; {@link
- *       dev.sluice.CloseableIterator#close()} returns after the producer ended. There is no
- *       unbounded queue. A failure in a concurrent call fails the run at once (fail fast), the
- *       other calls interrupted; a failure of the upstream comes after the elements before it.
+ *       dev.sluice.CloseableIterator#close()} returns after the producer ended; an iterator or
+ *       stream dropped unclosed is cancelled (and its resources closed) once it is unreachable.
+ *       There is no unbounded queue.
+ *   <li><b>Failure order.</b> Elements emitted before an upstream failure reach the consumer before
+ *       the failure, through every operator, async ones included: {@code buffer}, {@code merge},
+ *       {@code zip} (the pairs that can still be formed), {@code mapConcurrent} and {@code
+ *       mapConcurrentUnordered}, {@code tee} (its branches too), {@code batch(size)} and {@code
+ *       batch(size, maxWait)} (the partial batch goes downstream, then the failure), {@code
+ *       iterator()}, {@code stream()}, {@code timeout} and {@code withCancellation}. The
+ *       exceptions, by design: a failing <em>call</em> of {@code mapConcurrent} fails the run at
+ *       once (fail fast: results of slower earlier calls are not awaited, the other calls are
+ *       interrupted); a failure downstream, an early stop or a cancellation ends the run without
+ *       delivering what is still in a hand-off; and a source that reads in pages (the JDBC keyset
+ *       and offset sources) delivers nothing of a page whose reading failed.
  *   <li><b>Resources close on every way out</b> (completion, failure, early stop, cancellation),
  *       innermost first, exactly once; a failure while closing is added as suppressed.
  *   <li><b>Errors.</b> User functions may throw checked exceptions. The first failure ends the run;
@@ -67,11 +78,18 @@
  *       interrupts, cancellations and errors still end the run.
  *   <li><b>Cancellation.</b> Interrupting the thread that runs a terminal operation cancels the
  *       run: it ends with {@link dev.sluice.PipeCancelledException}, everything closed, the
- *       interrupt status set. {@link dev.sluice.Pipe#timeout(java.time.Duration) timeout(d)} bounds
- *       a run and ends it with {@link dev.sluice.PipeTimeoutException}; a {@link
+ *       interrupt status set (also when a library wrapped the interrupt in an unchecked exception
+ *       on its way out). {@link dev.sluice.Pipe#timeout(java.time.Duration) timeout(d)} bounds a
+ *       run and ends it with {@link dev.sluice.PipeTimeoutException}; a {@link
  *       dev.sluice.Cancellation} cancels it from another thread with {@link
  *       dev.sluice.PipeCancelledException}. Both interrupt and join the run's threads but never the
- *       calling thread, so they leave no interrupt behind.
+ *       calling thread, so they leave no interrupt behind. They also mark the run cancelled, and
+ *       every {@link dev.sluice.Emitter#emit emit} checks that mark, so a generator that swallows
+ *       {@link java.lang.InterruptedException} stops at its next {@code emit} (one that never emits
+ *       again cannot be stopped by any of this).
+ *   <li><b>Emitters belong to their run.</b> An {@link dev.sluice.Emitter} may be used only by the
+ *       thread that runs its generator or stage, and only while it runs; {@code emit} from another
+ *       thread or after the run ended throws {@link java.lang.IllegalStateException}.
  *   <li><b>Time is injectable.</b> Every timer (batch deadlines, timeouts, call timeouts,
  *       throttling, retry backoff, debounce and sample, progress reports) reads the {@link
  *       dev.sluice.Clock} set by {@link dev.sluice.Pipe#withClock withClock}, by default {@link

@@ -3,6 +3,7 @@ package dev.sluice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,34 @@ class BatchStageTest {
     assertThat(batches).hasSize((n + 9) / 10);
     assertThat(batches).allSatisfy(b -> assertThat(b).isNotEmpty().hasSizeLessThanOrEqualTo(10));
     assertThat(batches.stream().flatMap(List::stream).toList()).isEqualTo(Sizes.longs(n));
+  }
+
+  @Test
+  void anUpstreamFailureFlushesThePartialBatchFirst() {
+    IOException boom = new IOException("boom");
+    List<List<Long>> seen = new ArrayList<>();
+    assertThatThrownBy(
+            () -> Pipe.concat(Pipe.range(0, 5), Pipe.failed(boom)).batch(2).forEach(seen::add))
+        .isExactlyInstanceOf(PipeException.class)
+        .hasCause(boom);
+    assertThat(seen).containsExactly(List.of(0L, 1L), List.of(2L, 3L), List.of(4L));
+  }
+
+  @Test
+  void aFailureDownstreamFlushesNothingMore() {
+    IllegalStateException bad = new IllegalStateException("bad");
+    List<List<Long>> seen = new ArrayList<>();
+    assertThatThrownBy(
+            () ->
+                Pipe.range(0, 5)
+                    .batch(2)
+                    .forEach(
+                        b -> {
+                          seen.add(b);
+                          throw bad;
+                        }))
+        .isSameAs(bad);
+    assertThat(seen).containsExactly(List.of(0L, 1L));
   }
 
   @Test

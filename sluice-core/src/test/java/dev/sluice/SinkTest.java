@@ -93,4 +93,62 @@ class SinkTest {
         .hasMessageContaining("into (sink)");
     assertThat(memory.aborts()).isEqualTo(1);
   }
+
+  /** A writer whose write (when {@code failWrite}) or commit fails, and whose abort fails too. */
+  private static Sink<Integer> failingTwice(boolean failWrite, IllegalStateException abortFailure) {
+    return () ->
+        new Sink.Writer<>() {
+          @Override
+          public void write(Integer item) throws IOException {
+            if (failWrite) {
+              throw new IOException("disk full");
+            }
+          }
+
+          @Override
+          public void commit() throws IOException {
+            throw new IOException("rename failed");
+          }
+
+          @Override
+          public void abort(Throwable cause) {
+            throw abortFailure;
+          }
+        };
+  }
+
+  @Test
+  void anAbortFailureAfterACommitFailureIsSuppressedOnTheThrownException() {
+    IllegalStateException abortFailure = new IllegalStateException("cleanup failed");
+    assertThatThrownBy(() -> Pipe.of(1).into(failingTwice(false, abortFailure)))
+        .isExactlyInstanceOf(PipeException.class)
+        .hasRootCauseMessage("rename failed")
+        .satisfies(e -> assertThat(e.getSuppressed()).contains(abortFailure))
+        .satisfies(e -> assertThat(e.getCause().getSuppressed()).doesNotContain(abortFailure));
+  }
+
+  @Test
+  void anAbortFailureAfterAWriteFailureIsSuppressedOnTheThrownException() {
+    IllegalStateException abortFailure = new IllegalStateException("cleanup failed");
+    assertThatThrownBy(() -> Pipe.of(1).into(failingTwice(true, abortFailure)))
+        .isExactlyInstanceOf(PipeException.class)
+        .hasRootCauseMessage("disk full")
+        .satisfies(e -> assertThat(e.getSuppressed()).contains(abortFailure));
+  }
+
+  @Test
+  void anAbortFailureAfterAnUncheckedFailureIsSuppressedOnIt() {
+    IllegalStateException abortFailure = new IllegalStateException("cleanup failed");
+    IllegalArgumentException bad = new IllegalArgumentException("bad");
+    assertThatThrownBy(
+            () ->
+                Pipe.of(1)
+                    .<Integer>map(
+                        x -> {
+                          throw bad;
+                        })
+                    .into(failingTwice(false, abortFailure)))
+        .isSameAs(bad)
+        .satisfies(e -> assertThat(e.getSuppressed()).contains(abortFailure));
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,5 +68,30 @@ class ViaStageTest {
   @Test
   void finishIsNotCalledAfterAnEarlyStop() {
     assertThat(Pipe.range(0, 9).via(pairs()).take(1).toList()).containsExactly(List.of(0L, 1L));
+  }
+
+  @Test
+  void finishIsNotCalledAfterThePushItselfStopped() {
+    AtomicInteger finishes = new AtomicInteger();
+    Stage<Long, Long> stopAtThree =
+        () ->
+            new Stage.Integrator<>() {
+              @Override
+              public boolean push(Long item, Emitter<Long> out) {
+                out.emit(item);
+                return item < 3;
+              }
+
+              @Override
+              public void finish(Emitter<Long> out) {
+                finishes.incrementAndGet();
+                out.emit(-1L);
+              }
+            };
+    for (int run = 0; run < 300; run++) {
+      assertThat(Pipe.range(0, 9).via(stopAtThree).toList()).containsExactly(0L, 1L, 2L, 3L);
+    }
+    assertThat(finishes).hasValue(0);
+    assertThat(Pipe.range(0, 2).via(stopAtThree).toList()).containsExactly(0L, 1L, -1L);
   }
 }

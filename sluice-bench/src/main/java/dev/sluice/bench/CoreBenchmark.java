@@ -153,6 +153,24 @@ public class CoreBenchmark {
     return rxjavaFlowable();
   }
 
+  /**
+   * {@link #sluice} with a generator as the source: every element goes through {@code Emitter.emit}
+   * (its stop, owner-thread and cancellation checks) before the chain.
+   */
+  @Benchmark
+  public long sluiceGenerate() {
+    return Pipe.<Long>generate(
+            out -> {
+              for (long i = 0; i < N; i++) {
+                out.emit(i);
+              }
+            })
+        .map(x -> x * 3)
+        .filter(x -> x % 2 == 0)
+        .map(x -> x + 1)
+        .reduce(0L, Long::sum);
+  }
+
   @Benchmark
   public long sluiceIterator() {
     long sum = 0;

@@ -5,10 +5,18 @@ import dev.sluice.Emitter;
 /**
  * The emitter handed to generators and custom stages. It remembers that downstream stopped or
  * failed, so a generator that swallows the signal can neither push more nor hide the failure.
+ *
+ * <p>It belongs to one thread at a time, the one that runs its source ({@link #bind}); an {@code
+ * emit} from any other thread, or after the run ended ({@link #end}), fails with {@link
+ * IllegalStateException} instead of pushing into a chain that is not single-threaded or no longer
+ * running. Each {@code emit} also checks the run's {@link CancelScope}, so a generator that
+ * swallows {@link InterruptedException} still stops when its run is cancelled or times out.
  */
 final class EmitterImpl<T> implements Emitter<T> {
   private final Downstream<? super T> down;
   private final String where;
+  private final CancelScope scope = CancelScope.current();
+  private Thread owner = Thread.currentThread();
   boolean stopped;
   Throwable downstreamFailure;
   long emitted;
@@ -21,10 +29,16 @@ final class EmitterImpl<T> implements Emitter<T> {
 
   @Override
   public void emit(T item) {
+    Thread thread = Thread.currentThread();
+    if (thread != owner) {
+      throw misuse(thread);
+    }
     if (stopped) {
       throw StopSignal.INSTANCE;
     }
-    CancelSignal.checkInterrupt();
+    if (thread.isInterrupted() || (scope != null && scope.isCancelled())) {
+      throw CancelSignal.INSTANCE; // again at every later emit, like the interrupt
+    }
     boolean more;
     try {
       more = down.push(item);
@@ -38,6 +52,34 @@ final class EmitterImpl<T> implements Emitter<T> {
       stopped = true;
       throw StopSignal.INSTANCE;
     }
+  }
+
+  /** Makes the current thread the one allowed to emit (the source moved to another thread). */
+  void bind() {
+    owner = Thread.currentThread();
+  }
+
+  /** The run ended: any later {@code emit} fails. */
+  void end() {
+    owner = null;
+  }
+
+  private IllegalStateException misuse(Thread thread) {
+    Thread expected = owner;
+    return new IllegalStateException(
+        expected == null
+            ? "emit called after the run of "
+                + where
+                + " ended: an emitter is valid only while"
+                + " its generator or stage runs"
+            : "emit called from thread "
+                + thread.getName()
+                + " but the run of "
+                + where
+                + " is on thread "
+                + expected.getName()
+                + ": emit only from the thread that runs the generator (for concurrency, use"
+                + " mapConcurrent or merge)");
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.sluice.internal;
 
 import dev.sluice.PipeCancelledException;
 import dev.sluice.PipeException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 
 /**
  * The error rule of docs/adr/0001-errors.md: notes where failures come from, surfaces them once.
@@ -60,6 +62,11 @@ public final class Failures {
       return new PipeCancelledException("run cancelled: " + failure, failure);
     }
     if (failure instanceof RuntimeException unchecked) {
+      if (Thread.currentThread().isInterrupted() && isInterruptEcho(unchecked)) {
+        // An interrupt that a library wrapped unchecked (an UncheckedIOException around an
+        // InterruptedIOException, say) on the way out: the run was cancelled.
+        return new PipeCancelledException("run cancelled: " + unchecked, unchecked);
+      }
       return unchecked;
     }
     if (failure instanceof Error error) {
@@ -90,6 +97,17 @@ public final class Failures {
   @SuppressWarnings("unchecked")
   public static <E extends Throwable> RuntimeException sneaky(Throwable failure) throws E {
     throw (E) failure;
+  }
+
+  private static boolean isInterruptEcho(Throwable failure) {
+    Throwable t = failure.getCause();
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+      if (t instanceof InterruptedException
+          || (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isNotable(Throwable failure) {

@@ -20,6 +20,8 @@ public final class GenerateSource<T> extends Source<T> {
     } catch (Throwable t) {
       out.settle(t);
       return;
+    } finally {
+      out.end();
     }
     out.checkSwallowed();
   }

@@ -41,7 +41,7 @@ public final class ProgressStage<T> extends Operator<T, T> {
   @Override
   public void run(Downstream<? super T> downstream) throws Exception {
     Downstream<? super T> down = Metering.wrap(this, downstream);
-    RunMeter meter = new RunMeter(chain);
+    RunMeter meter = new RunMeter(chain, clock);
     Counter<T> counter = new Counter<>(down);
     long start = clock.nanoTime();
     Throwable[] listenerFailure = {null};

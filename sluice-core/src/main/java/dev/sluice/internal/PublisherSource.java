@@ -2,6 +2,7 @@ package dev.sluice.internal;
 
 import java.util.Objects;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -10,7 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * are serial, as Reactive Streams requires, so one producer at a time); downstream runs on the
  * calling thread. More is requested as elements are taken, in halves of {@code prefetch}, so at
  * most {@code prefetch} elements are held. An early stop, failure or interrupt cancels the
- * subscription. Starts no thread of its own.
+ * subscription. Starts no thread of its own. A publisher that signals more than was requested
+ * (breaking rule 1.1) ends the run with an {@link IllegalStateException} after the elements before
+ * it, rather than wait for room that only the run's own thread could make.
  *
  * <p>The subscriber follows the Reactive Streams rules for subscribers (checked by the TCK in
  * {@code SubscriberTckTest}); the numbers in the comments below are those of the specification.
@@ -40,6 +43,9 @@ public final class PublisherSource<T> extends Source<T> {
               item -> {
                 if (++taken[0] == batch) {
                   taken[0] = 0;
+                  // A publisher may answer on this very thread, inside request: the room it is
+                  // granted must be free in the channel now, or its put would wait for this thread.
+                  channel.returnTaken();
                   receiver.request(batch);
                 }
                 return down.push(item);
@@ -79,6 +85,12 @@ public final class PublisherSource<T> extends Source<T> {
     private final int prefetch;
     private final ReentrantLock calls = new ReentrantLock();
 
+    /**
+     * Requested and not yet received. Raised before each request reaches the publisher (which may
+     * answer inside it), lowered by each onNext; an onNext without demand breaks rule 1.1.
+     */
+    private final AtomicLong demand = new AtomicLong();
+
     /** {@code null} until onSubscribe, then the subscription, then {@link #OVER}. */
     private volatile Flow.Subscription subscription;
 
@@ -97,6 +109,7 @@ public final class PublisherSource<T> extends Source<T> {
       try {
         if (subscription == null) {
           subscription = s;
+          demand.addAndGet(prefetch);
           s.request(prefetch);
           return;
         }
@@ -118,9 +131,22 @@ public final class PublisherSource<T> extends Source<T> {
         end(npe);
         throw npe;
       }
-      if (!done) { // nothing may follow the end (1.7); after a cancel, put drops the element
-        channel.put(item);
+      if (done) { // nothing may follow the end (1.7)
+        return;
       }
+      if (demand.getAndDecrement() <= 0) {
+        // 1.1: never more than requested. Waiting for room here could wait on the run's own thread
+        // (a synchronous publisher) forever; end the run with the violation instead.
+        cancel();
+        end(
+            new IllegalStateException(
+                "the publisher signalled more elements than requested (Reactive Streams rule"
+                    + " 1.1): fromPublisher requested "
+                    + prefetch
+                    + " ahead"));
+        return;
+      }
+      channel.put(item); // after a cancel, put drops the element
     }
 
     @Override
@@ -160,6 +186,7 @@ public final class PublisherSource<T> extends Source<T> {
       try {
         Flow.Subscription s = subscription;
         if (s != null) {
+          demand.addAndGet(n);
           s.request(n);
         }
       } finally {

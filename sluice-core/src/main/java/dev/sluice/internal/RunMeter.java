@@ -1,5 +1,6 @@
 package dev.sluice.internal;
 
+import dev.sluice.Clock;
 import dev.sluice.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,15 +17,20 @@ import java.util.concurrent.atomic.LongAdder;
  * everything below it). A node's own working time is the time its upstream spent pushing into it
  * minus the time it spent pushing on; the rest of the run it waited. Across a thread boundary
  * ({@code buffer}, {@code mapConcurrent}) the subtraction mixes two threads and is approximate.
+ * Times are read on the pipe's {@link Clock}, so a virtual clock makes the report deterministic.
  */
 final class RunMeter {
   private final Set<Source<?>> chain;
   private final Map<Source<?>, Node<?>> nodes = new IdentityHashMap<>();
-  private final long startedAt = System.nanoTime();
+  private final Clock clock;
+  private final long startedAt;
   private final LongAdder failed = new LongAdder();
 
-  RunMeter(Set<Source<?>> chain) {
+  /** A meter for the nodes of {@code chain}, timing on {@code clock} (the pipe's). */
+  RunMeter(Set<Source<?>> chain, Clock clock) {
     this.chain = chain;
+    this.clock = clock;
+    this.startedAt = clock.nanoTime();
   }
 
   /** Counts one element whose failure the run went on past (errors as values, dead letters). */
@@ -41,7 +47,7 @@ final class RunMeter {
     if (!chain.contains(node)) {
       return down;
     }
-    Node<T> meter = new Node<>(node, down);
+    Node<T> meter = new Node<>(node, down, clock);
     synchronized (nodes) {
       nodes.put(node, meter);
     }
@@ -55,7 +61,7 @@ final class RunMeter {
       list = new ArrayList<>(nodes.values());
     }
     list.sort((a, b) -> Integer.compare(a.node.position(), b.node.position()));
-    long elapsed = System.nanoTime() - startedAt;
+    long elapsed = clock.nanoTime() - startedAt;
     List<Progress.StageStats> stats = new ArrayList<>();
     long into = elapsed;
     for (Node<?> n : list) {
@@ -77,22 +83,24 @@ final class RunMeter {
   private static final class Node<T> implements Downstream<T> {
     final Source<?> node;
     private final Downstream<T> down;
+    private final Clock clock;
     long count;
     long inside;
 
-    Node(Source<?> node, Downstream<T> down) {
+    Node(Source<?> node, Downstream<T> down, Clock clock) {
       this.node = node;
       this.down = down;
+      this.clock = clock;
     }
 
     @Override
     public boolean push(T item) throws Exception {
       count++;
-      long t0 = System.nanoTime();
+      long t0 = clock.nanoTime();
       try {
         return down.push(item);
       } finally {
-        inside += System.nanoTime() - t0;
+        inside += clock.nanoTime() - t0;
       }
     }
   }

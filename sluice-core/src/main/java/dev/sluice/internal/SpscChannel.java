@@ -192,6 +192,14 @@ public final class SpscChannel<T> extends ChannelFields {
   }
 
   /**
+   * Consumer: returns the room of every element taken so far at once (room is otherwise returned in
+   * chunks), for a consumer that is about to let its own thread produce.
+   */
+  public void returnTaken() {
+    returnRoom(consumerHead, false);
+  }
+
+  /**
    * Publishes the consumer's position; wakes a producer waiting for room once half the ring is
    * free, or at once when {@code wakeNow} (the consumer is about to wait itself).
    */

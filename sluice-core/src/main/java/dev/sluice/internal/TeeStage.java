@@ -11,8 +11,10 @@ import java.util.function.Function;
  * thread, through an {@link SpscChannel} of {@code buffer} elements, and passes it on downstream.
  * When the branch's buffer is full the {@link SlowBranch} policy decides: wait, drop the element
  * for that branch, or detach it with an error. A branch that fails fails the run (unless it was
- * detached); a branch that stops early just stops receiving. The branch thread is joined before
- * this stage returns or throws.
+ * detached); a branch that stops early just stops receiving. An upstream failure reaches the branch
+ * after the elements before it (the branch's pipe fails with it); a failure downstream or a
+ * cancellation interrupts the branch. The branch thread is joined before this stage returns or
+ * throws.
  */
 public final class TeeStage<T> extends Operator<T, T> {
   private final int buffer;
@@ -56,10 +58,14 @@ public final class TeeStage<T> extends Operator<T, T> {
     } catch (Throwable t) {
       failure = t;
     }
+    // An upstream failure reaches the branch after the elements before it, like the end of the
+    // input; a failure downstream or a cancellation ends the branch at once.
+    boolean upstreamFailed =
+        failure != null && !feeder.pushing && !(failure instanceof CancelSignal);
     if (!feeder.detached) {
-      channel.complete(failure == null ? null : CancelSignal.INSTANCE);
+      channel.complete(failure == null || upstreamFailed ? failure : CancelSignal.INSTANCE);
     }
-    if (failure != null) {
+    if (failure != null && !upstreamFailed) {
       thread.interrupt();
     }
     Threads.joinUninterruptibly(thread);
@@ -78,6 +84,9 @@ public final class TeeStage<T> extends Operator<T, T> {
     private final Throwable[] branchFailure;
     boolean detached;
     boolean gone;
+
+    /** The main path is pushing downstream: a failure now is downstream's. */
+    boolean pushing;
 
     Feeder(
         SpscChannel<T> channel,
@@ -101,7 +110,10 @@ public final class TeeStage<T> extends Operator<T, T> {
           }
         }
       }
-      return down.push(item);
+      pushing = true;
+      boolean more = down.push(item);
+      pushing = false;
+      return more;
     }
 
     /** Gives the branch the element; false once the branch is gone (stopped, failed, detached). */

@@ -115,12 +115,27 @@ public final class Terminals {
       failure = t;
     }
     if (failure != null) {
+      Throwable abortFailure = null;
       try {
         writer.abort(Failures.visible(failure));
       } catch (Throwable t) {
-        failure.addSuppressed(t);
+        abortFailure = t;
       }
-      throw Failures.surface(failure);
+      // The abort's failure goes on the exception the caller gets (not on a wrapped cause), the
+      // same whether the write or the commit failed.
+      RuntimeException thrown;
+      try {
+        thrown = Failures.surface(failure);
+      } catch (Error e) {
+        if (abortFailure != null) {
+          e.addSuppressed(abortFailure);
+        }
+        throw e;
+      }
+      if (abortFailure != null) {
+        thrown.addSuppressed(abortFailure);
+      }
+      throw thrown;
     }
     return count[0];
   }

@@ -12,6 +12,7 @@ public final class Threads {
   public static Thread start(String name, Runnable task) {
     LIVE.incrementAndGet();
     RunMeter meter = Metering.current();
+    CancelScope scope = CancelScope.current();
     try {
       return Thread.ofVirtual()
           .name("sluice-" + name)
@@ -19,6 +20,7 @@ public final class Threads {
               () -> {
                 try {
                   Metering.set(meter);
+                  CancelScope.set(scope);
                   task.run();
                 } finally {
                   LIVE.decrementAndGet();

@@ -13,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The upstream runs on a virtual thread that fills the current list; the calling thread waits
  * for it to fill or for its deadline (on the pipe's {@link Clock}) and pushes it downstream. A full
  * list that downstream has not taken blocks the upstream, so at most {@code size} elements are
- * held: nothing is dropped, nothing overflows. On an upstream failure, a full list still goes
- * downstream, a partial one does not (as with {@code batch(size)}), then the failure is thrown.
+ * held: nothing is dropped, nothing overflows. On an upstream failure the open list, full or
+ * partial, still goes downstream (as with {@code batch(size)}), then the failure is thrown.
  */
 public final class TimedBatchStage<T> extends Operator<T, List<T>> {
   private final int size;
@@ -122,13 +122,13 @@ public final class TimedBatchStage<T> extends Operator<T, List<T>> {
       }
     }
 
-    /** A partial list that must go now: its time is up, or the input ended well. Under the lock. */
+    /** A partial list that must go now: its time is up, or the input ended. Under the lock. */
     private boolean isDue() {
       if (batch.isEmpty()) {
         return false;
       }
       if (feeder.done) {
-        return feeder.failure == null;
+        return true;
       }
       return clock.nanoTime() - (firstAt + maxWaitNanos) >= 0;
     }

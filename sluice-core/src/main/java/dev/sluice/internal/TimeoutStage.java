@@ -13,7 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * the deadline passes, the handle is cancelled or the caller is interrupted, the run's thread is
  * interrupted and joined, then the stage throws {@link PipeTimeoutException}, {@link
  * PipeCancelledException} or the cancel signal (caller interrupted: its status stays set). The
- * calling thread itself is never interrupted, so a timeout leaves no interrupt behind.
+ * calling thread itself is never interrupted, so a timeout leaves no interrupt behind. The run's
+ * {@link CancelScope} is marked first, so a generator that swallows the interrupt stops at its next
+ * {@code emit}.
  */
 public final class TimeoutStage<T> extends Operator<T, T> {
   private final Duration timeout;
@@ -39,7 +41,14 @@ public final class TimeoutStage<T> extends Operator<T, T> {
     long deadline = timeout == null ? 0 : clock.nanoTime() + timeout.toNanos();
     Cancellation.Registration registration =
         cancellation == null ? null : cancellation.onCancel(() -> LockSupport.unpark(caller));
-    Thread thread = Threads.start(describe(), () -> worker.run(down));
+    CancelScope scope = new CancelScope(CancelScope.current());
+    Thread thread =
+        Threads.start(
+            describe(),
+            () -> {
+              CancelScope.set(scope);
+              worker.run(down);
+            });
     String outcome = null;
     try {
       while (!worker.finished) {
@@ -51,6 +60,7 @@ public final class TimeoutStage<T> extends Operator<T, T> {
           outcome = "timeout";
         }
         if (outcome != null) {
+          scope.cancel();
           thread.interrupt();
           break;
         }

@@ -2,7 +2,10 @@ package dev.sluice.internal;
 
 import dev.sluice.Stage;
 
-/** {@code via}: runs a custom {@link Stage}. */
+/**
+ * {@code via}: runs a custom {@link Stage}. {@code finish} runs only when the input ended: not
+ * after downstream stopped, nor after the stage's own {@code push} returned {@code false}.
+ */
 public final class ViaStage<T, R> extends Operator<T, R> {
   private final Stage<? super T, R> stage;
 
@@ -21,12 +24,24 @@ public final class ViaStage<T, R> extends Operator<T, R> {
       throw Failures.at(t, describe() + " starting");
     }
     EmitterImpl<R> out = new EmitterImpl<>(down, describe());
+    boolean[] stoppedItself = {false};
+    try {
+      runStage(integrator, out, stoppedItself);
+    } finally {
+      out.end();
+    }
+  }
+
+  private void runStage(
+      Stage.Integrator<? super T, R> integrator, EmitterImpl<R> out, boolean[] stoppedItself)
+      throws Exception {
     upstream.run(
         new Downstream<T>() {
 
           @Override
           public boolean push(T item) {
             boolean more;
+            out.bind(); // the upstream may push from another thread than run's (timeout)
             try {
               more = integrator.push(item, out);
             } catch (Throwable t) {
@@ -34,12 +49,16 @@ public final class ViaStage<T, R> extends Operator<T, R> {
               return false;
             }
             out.checkSwallowed();
+            if (!more) {
+              stoppedItself[0] = true;
+            }
             return more && !out.stopped;
           }
         });
-    if (out.stopped) {
+    if (out.stopped || stoppedItself[0]) {
       return;
     }
+    out.bind();
     try {
       integrator.finish(out);
     } catch (Throwable t) {

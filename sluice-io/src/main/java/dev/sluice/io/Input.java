@@ -86,8 +86,18 @@ public final class Input {
     } catch (Exception e) {
       throw new IOException("cannot open " + name + ": " + e, e);
     }
-    return InputStreams.gunzipIfGzip(
-        counter == null ? raw : InputStreams.counting(raw, counter), name);
+    try {
+      return InputStreams.gunzipIfGzip(
+          counter == null ? raw : InputStreams.counting(raw, counter), name);
+    } catch (IOException | RuntimeException | Error e) {
+      // The gzip check reads the first bytes; if that fails, nobody else can close the stream.
+      try {
+        raw.close();
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   @Override

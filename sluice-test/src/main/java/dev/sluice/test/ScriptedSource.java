@@ -1,5 +1,6 @@
 package dev.sluice.test;
 
+import dev.sluice.Clock;
 import dev.sluice.Pipe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +31,16 @@ import java.util.function.Supplier;
  */
 public final class ScriptedSource<T> {
   private final List<Step<T>> script;
+  private final Clock clock;
   private final AtomicLong pulled = new AtomicLong();
   private final AtomicLong pulledInLastRun = new AtomicLong();
   private final AtomicInteger opens = new AtomicInteger();
   private final AtomicInteger closes = new AtomicInteger();
   private final AtomicInteger finallies = new AtomicInteger();
 
-  private ScriptedSource(List<Step<T>> script) {
+  private ScriptedSource(List<Step<T>> script, Clock clock) {
     this.script = List.copyOf(script);
+    this.clock = clock;
   }
 
   /** A source that emits {@code items} in order. */
@@ -63,10 +66,13 @@ public final class ScriptedSource<T> {
 
   /**
    * A pipe that plays the script. Each run opens the source (counted by {@link #opens()}), emits
-   * and closes it on every way out (counted by {@link #closes()}).
+   * and closes it on every way out (counted by {@link #closes()}). With a {@link Builder#clock
+   * clock}, the pipe runs on it ({@link Pipe#withClock}): its delays and the timed stages after it
+   * read the same clock.
    */
   public Pipe<T> pipe() {
-    return Pipe.using(this::open, resource -> Pipe.generate(out -> play(out::emit)));
+    Pipe<T> pipe = Pipe.using(this::open, resource -> Pipe.generate(out -> play(out::emit)));
+    return clock == null ? pipe : pipe.withClock(clock);
   }
 
   private AutoCloseable open() {
@@ -85,7 +91,8 @@ public final class ScriptedSource<T> {
             out.accept(emit.item());
           }
           case Step.Fail<T> fail -> throw fail.failure().get();
-          case Step.Delay<T> delay -> Thread.sleep(delay.duration());
+          case Step.Delay<T> delay ->
+              (clock == null ? Clock.system() : clock).sleep(delay.duration());
         }
       }
     } finally {
@@ -126,6 +133,7 @@ public final class ScriptedSource<T> {
   /** A script under construction; not thread-safe. */
   public static final class Builder<T> {
     private final List<Step<T>> steps = new ArrayList<>();
+    private Clock clock;
 
     private Builder() {}
 
@@ -144,7 +152,16 @@ public final class ScriptedSource<T> {
       return this;
     }
 
-    /** Sleeps (interruptibly) at this point of the script. */
+    /**
+     * The clock the script's delays wait on, and the pipe runs on (default: the system clock), so a
+     * {@link VirtualClock} drives them.
+     */
+    public Builder<T> clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Waits (interruptibly) on the script's clock at this point of the script. */
     public Builder<T> delay(Duration duration) {
       steps.add(new Step.Delay<>(Objects.requireNonNull(duration, "duration")));
       return this;
@@ -152,7 +169,7 @@ public final class ScriptedSource<T> {
 
     /** The source. */
     public ScriptedSource<T> build() {
-      return new ScriptedSource<>(steps);
+      return new ScriptedSource<>(steps, clock);
     }
   }
 
