@@ -183,7 +183,9 @@ public final class CsvSettings {
     return s;
   }
 
-  /** These settings with another {@code maxFieldSize}, at least 1 and at most {@code maxRecordSize}. */
+  /**
+   * These settings with another {@code maxFieldSize}, at least 1 and at most {@code maxRecordSize}.
+   */
   public CsvSettings withMaxFieldSize(int n) {
     CsvSettings s = copy();
     s.maxFieldSize = positive(n, "maxFieldSize");
