@@ -138,18 +138,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   /** With --resume, the saved state to continue from; without it, refuses to touch leftovers. */
   private PartFile.Saved leftovers(Path target) throws java.io.IOException {
-    Path part = PartFile.part(target);
-    Path pos = PartFile.pos(target);
-    boolean any = Files.exists(part) || Files.exists(pos);
-    if (any && !resume) {
-      throw new UsageException(
-          "an interrupted convert --resume left "
-              + (Files.exists(part) ? part : pos)
-              + "; rerun it with --resume to continue, or remove "
-              + part
-              + " and "
-              + pos);
-    }
+    PartFile.Saved saved = Leftovers.check(target, resume, "convert --resume");
     if (!resume) {
       return null;
     }
@@ -162,7 +151,7 @@ final class ConvertCommand implements Callable<Integer> {
     if (checkpointRows <= 0) {
       throw new UsageException("--checkpoint-rows must be > 0, was " + checkpointRows);
     }
-    return PartFile.load(target);
+    return saved;
   }
 
   /** What a resumed run must share with the run it continues: the input and every option. */

@@ -6,7 +6,6 @@ import dev.sluice.io.PartFile;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new UsageException("--resume needs an OUTPUT file, not -");
     }
     Path file = stdout ? null : Path.of(output).toAbsolutePath();
-    PartFile.Saved saved = stdout ? null : leftovers(file);
+    PartFile.Saved saved = stdout ? null : Leftovers.check(file, resume, "export");
     try (HikariDataSource pool = db.open()) {
       TableInfo info = Jdbc.describe(pool, table);
       TableQuery query = TableFilter.query(info, key, filters).withPageSize(batch);
@@ -116,23 +115,6 @@ final class ExportCommand implements Callable<Integer> {
       throw Failures.redacted(e, db);
     }
     return Main.OK;
-  }
-
-  /** The saved position with --resume; without it, refuses to touch leftovers. */
-  private PartFile.Saved leftovers(Path file) throws Exception {
-    Path part = PartFile.part(file);
-    Path pos = PartFile.pos(file);
-    boolean any = Files.exists(part) || Files.exists(pos);
-    if (any && !resume) {
-      throw new UsageException(
-          "an interrupted export left "
-              + (Files.exists(part) ? part : pos)
-              + "; rerun with --resume to continue it, or remove "
-              + part
-              + " and "
-              + pos);
-    }
-    return resume ? PartFile.load(file) : null;
   }
 
   private String fingerprint(TableQuery query, List<String> out, Format format) {

@@ -50,7 +50,9 @@ final class SseCommand implements Callable<Integer> {
     if (maxEvents > 0) {
       events = events.take(maxEvents);
     }
-    Output out = output.equals("-") ? Output.stdout() : Output.file(Path.of(output));
+    // kept on shutdown: the hook below commits what was received on SIGTERM or Ctrl-C
+    Output out =
+        output.equals("-") ? Output.stdout() : Output.file(Path.of(output)).keptOnShutdown();
     Sink.Writer<Object> writer = JsonLines.sink(out).open();
     Cancellation stop = new Cancellation();
     CountDownLatch committed = new CountDownLatch(1);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,9 +48,9 @@ class ConvertResumeCliTest {
     List<Long> committed = new ArrayList<>();
     for (int kill = 0; kill < KILLS; kill++) {
       Path log = dir.resolve("kill-" + kill + ".log");
-      Process child = start(args(in, out, options, "--resume"), log);
+      Process child = ChildCli.start(List.of(args(in, out, options, "--resume")), log);
       long target = random.nextLong(ROWS / 3);
-      awaitRows(child, log, target);
+      ChildCli.awaitRows(child, log, "convert", target, 60);
       child.destroyForcibly().waitFor();
       PartFile.Saved saved = PartFile.load(out);
       committed.add(saved == null ? -1 : saved.rows());
@@ -75,8 +74,8 @@ class ConvertResumeCliTest {
     Path in = input(inName);
     Path out = dir.resolve(outName);
     List<String> options = List.of("--checkpoint-rows", "500");
-    Process child = start(args(in, out, options, "--resume"), dir.resolve("log"));
-    awaitRows(child, dir.resolve("log"), 1000);
+    Process child = ChildCli.start(List.of(args(in, out, options, "--resume")), dir.resolve("log"));
+    ChildCli.awaitRows(child, dir.resolve("log"), "convert", 1000, 60);
     child.destroyForcibly().waitFor();
     if (PartFile.load(out) == null) {
       return; // the child finished before it was killed: nothing to resume
@@ -109,44 +108,5 @@ class ConvertResumeCliTest {
     all.addAll(options);
     all.addAll(List.of(more));
     return all.toArray(String[]::new);
-  }
-
-  private static Process start(String[] args, Path log) throws Exception {
-    List<String> line = new ArrayList<>();
-    line.add(ProcessHandle.current().info().command().orElseThrow());
-    line.addAll(
-        List.of(
-            "-Xshare:auto",
-            "-XX:TieredStopAtLevel=1",
-            "-Dsluice.progress.seconds=0.01",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName()));
-    line.addAll(List.of(args));
-    return new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-  }
-
-  /** Waits until the child's progress reports at least {@code target} rows, or it ended. */
-  private static void awaitRows(Process child, Path log, long target) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (child.isAlive() && lastCount(Files.readString(log)) < target) {
-      assertThat(System.nanoTime()).as("child progressed within 60 s").isLessThan(deadline);
-      Thread.sleep(2);
-    }
-  }
-
-  private static long lastCount(String log) {
-    String marker = "sluice: convert: ";
-    int at = log.lastIndexOf(marker);
-    if (at < 0) {
-      return -1;
-    }
-    int from = at + marker.length();
-    int end = log.indexOf(' ', from);
-    try {
-      return end < 0 ? -1 : Long.parseLong(log.substring(from, end).replace(",", ""));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }

@@ -112,7 +112,7 @@ class CrashResumeCliTest {
       long done = rows.isEmpty() ? 0 : rows.get(rows.size() - 1);
       long target = random.nextLong(Math.max(1, (ROWS - done) * 3 / 4));
       Process child = start(db, command, file, args, log);
-      awaitRows(child, log, "sluice: " + command + ": ", target);
+      ChildCli.awaitRows(child, log, command, target, 30);
       child.destroyForcibly().waitFor();
       rows.add(committed.rows());
     }
@@ -137,42 +137,12 @@ class CrashResumeCliTest {
     assertThat(last.exitValue()).as("final run: %s", Files.readString(log)).isZero();
   }
 
-  /** Waits until the child's progress lines report at least {@code target} rows in this run. */
-  private static void awaitRows(Process child, Path log, String marker, long target)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (child.isAlive() && lastCount(Files.readString(log), marker) < target) {
-      assertThat(System.nanoTime()).as("child progressed within 30 s").isLessThan(deadline);
-      Thread.sleep(2);
-    }
-  }
-
-  private static long lastCount(String log, String marker) {
-    int at = log.lastIndexOf(marker);
-    if (at < 0) {
-      return -1;
-    }
-    int from = at + marker.length();
-    int end = log.indexOf(' ', from);
-    return end < 0 ? -1 : Long.parseLong(log.substring(from, end).replace(",", ""));
-  }
-
   private static Process start(TestDb db, String command, Path file, List<String> args, Path log)
       throws Exception {
-    List<String> line = new ArrayList<>();
-    line.add(ProcessHandle.current().info().command().orElseThrow());
-    line.addAll(
-        List.of(
-            "-Xshare:auto",
-            "-XX:TieredStopAtLevel=1",
-            "-Dsluice.progress.seconds=0.01",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName()));
-    line.addAll(List.of(ExportImportTest.command(command, db, file)));
+    List<String> line = new ArrayList<>(List.of(ExportImportTest.command(command, db, file)));
     line.remove("--quiet");
     line.addAll(args);
-    return new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildCli.start(line, log);
   }
 
   @FunctionalInterface

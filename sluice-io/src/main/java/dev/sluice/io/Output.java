@@ -23,16 +23,22 @@ public final class Output {
   private final String name;
   private final Path path;
   private final CheckedSupplier<? extends OutputStream> opener;
+  private final boolean cleanupOnShutdown;
 
-  private Output(String name, Path path, CheckedSupplier<? extends OutputStream> opener) {
+  private Output(
+      String name,
+      Path path,
+      CheckedSupplier<? extends OutputStream> opener,
+      boolean cleanupOnShutdown) {
     this.name = name;
     this.path = path;
     this.opener = opener;
+    this.cleanupOnShutdown = cleanupOnShutdown;
   }
 
   /** The file at {@code path}, replaced atomically on commit; gzip if the name ends in .gz. */
   public static Output file(Path path) {
-    return new Output(Objects.requireNonNull(path, "path").toString(), path, null);
+    return new Output(Objects.requireNonNull(path, "path").toString(), path, null, true);
   }
 
   /**
@@ -46,7 +52,17 @@ public final class Output {
   /** The streams {@code opener} returns, one per run, closed at the end of the run. */
   public static Output stream(String name, CheckedSupplier<? extends OutputStream> opener) {
     return new Output(
-        Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(opener, "opener"));
+        Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(opener, "opener"), true);
+  }
+
+  /**
+   * This output, but a file's temporary file is not deleted when the JVM shuts down before the run
+   * committed (SIGTERM, Ctrl-C): for a caller that commits it from a shutdown hook of its own, such
+   * as a recorder that keeps what it received when it is stopped. A temporary file left behind when
+   * the process dies without committing is removed by the next output to the same target.
+   */
+  public Output keptOnShutdown() {
+    return new Output(name, path, opener, false);
   }
 
   /** The name used in messages. */
@@ -61,7 +77,7 @@ public final class Output {
   public <T> Sink<T> sink(CheckedFunction<? super OutputStream, ? extends Encoder<T>> encoder) {
     Objects.requireNonNull(encoder, "encoder");
     if (path != null) {
-      return () -> AtomicFileWriter.open(path, encoder);
+      return () -> AtomicFileWriter.open(path, encoder, cleanupOnShutdown);
     }
     return () -> StreamWriter.open(name, opener, encoder, name.equals("<stdout>"));
   }

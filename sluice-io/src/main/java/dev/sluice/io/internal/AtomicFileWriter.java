@@ -49,14 +49,19 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
     this.encoder = encoder.apply(out);
   }
 
-  /** Creates the temporary file and the encoder over it. */
+  /**
+   * Creates the temporary file and the encoder over it; with {@code cleanupOnShutdown} the file is
+   * deleted if the JVM shuts down before the run commits.
+   */
   public static <T> AtomicFileWriter<T> open(
-      Path target, CheckedFunction<? super OutputStream, ? extends Encoder<T>> encoder)
+      Path target,
+      CheckedFunction<? super OutputStream, ? extends Encoder<T>> encoder,
+      boolean cleanupOnShutdown)
       throws Exception {
     Path absolute = target.toAbsolutePath();
     checkTarget(absolute);
     TempFiles.removeStale(absolute);
-    Path temp = TempFiles.reserve(absolute);
+    Path temp = TempFiles.reserve(absolute, cleanupOnShutdown);
     FileOutputStream file = null;
     try {
       Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();

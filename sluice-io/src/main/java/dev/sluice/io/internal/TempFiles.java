@@ -36,8 +36,8 @@ final class TempFiles {
 
   private TempFiles() {}
 
-  /** A new temporary name beside {@code target}, registered for removal at shutdown. */
-  static Path reserve(Path target) {
+  /** A new temporary name beside {@code target}, registered for removal at shutdown if asked. */
+  static Path reserve(Path target, boolean cleanupOnShutdown) {
     String name = target.getFileName().toString();
     String kept = name.length() <= MAX_NAME_CHARS ? name : name.substring(0, MAX_NAME_CHARS);
     byte[] random = new byte[6];
@@ -51,7 +51,9 @@ final class TempFiles {
                 + "-"
                 + HexFormat.of().formatHex(random)
                 + ".tmp");
-    LIVE.add(temp);
+    if (cleanupOnShutdown) {
+      LIVE.add(temp);
+    }
     return temp;
   }
 
