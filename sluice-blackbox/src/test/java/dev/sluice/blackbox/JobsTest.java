@@ -28,9 +28,16 @@ final class JobsTest {
     assertThat(Pipe.class.getModule().getName()).isEqualTo("dev.sluice.core");
     assertThat(Csv.class.getModule().getName()).isEqualTo("dev.sluice.io");
     assertThat(Jdbc.class.getModule().getName()).isEqualTo("dev.sluice.jdbc");
+    // Users see one package; the internal one is exported only to Sluice's own connectors.
     assertThat(Pipe.class.getModule().getDescriptor().exports())
+        .filteredOn(e -> !e.isQualified())
         .extracting(e -> e.source())
         .containsExactly("dev.sluice");
+    assertThat(Pipe.class.getModule().getDescriptor().exports())
+        .filteredOn(e -> e.isQualified())
+        .allSatisfy(e -> assertThat(e.targets()).allMatch(t -> t.startsWith("dev.sluice.")));
+    assertThat(Pipe.class.getModule().isExported("dev.sluice.internal", Jobs.class.getModule()))
+        .isFalse();
   }
 
   @Test
