@@ -48,6 +48,15 @@ class BadInputMessagesTest {
   }
 
   @Test
+  void aNumberWhoseExponentOverflowsIsBadInputNamingTheLine() throws IOException {
+    // found by the JSON Lines fuzz target: Jackson's NumberFormatException escaped as is
+    Path file = Files.writeString(dir.resolve("n.jsonl"), "{\"n\":1}\n{\"n\":0e9099999999}\n");
+    assertThatThrownBy(() -> JsonLines.read(Input.file(file), JsonSettings.defaults()).toList())
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(file + ": line 2: a number out of range");
+  }
+
+  @Test
   void corruptGzipDataIsBadInput() throws IOException {
     byte[] whole = gzip("line one\nline two\n".repeat(100));
     for (int i = 12; i < whole.length - 8; i++) {

@@ -56,6 +56,10 @@ public final class JsonCodec {
       String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
       throw new BadInputException(
           input, lineNumber, "invalid JSON" + where + ": " + e.getOriginalMessage(), null, e);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // a number whose exponent BigDecimal cannot hold, such as 0e9099999999 (found by fuzzing)
+      throw new BadInputException(
+          input, lineNumber, "a number out of range: " + e.getMessage(), null, e);
     }
   }
 
