@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.Pipe;
 import dev.sluice.Positioned;
 import dev.sluice.Resumable;
+import dev.sluice.http.internal.Clients;
 import dev.sluice.http.internal.PageFetcher;
 import dev.sluice.http.internal.RestSource;
 import java.net.URI;
@@ -40,12 +41,7 @@ public final class Rest {
    */
   public static Resumable<JsonNode> resumable(URI first, RestSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    HttpClient client = Clients.following(settings.connectTimeout());
     return resumable(client, first, settings);
   }
 

@@ -1,6 +1,7 @@
 package dev.sluice.http;
 
 import dev.sluice.Pipe;
+import dev.sluice.http.internal.Clients;
 import dev.sluice.http.internal.SseSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,12 +32,7 @@ public final class Sse {
    */
   public static Pipe<ServerSentEvent> events(URI uri, SseSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    HttpClient client = Clients.following(settings.connectTimeout());
     return events(client, uri, settings);
   }
 
