@@ -1,14 +1,12 @@
 package dev.sluice.cli;
 
-import dev.sluice.io.Condition;
 import dev.sluice.io.FileFingerprint;
 import dev.sluice.io.Input;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
-import java.nio.file.Files;
+import dev.sluice.io.RowFile;
+import dev.sluice.io.RowRules;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,37 +35,14 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "FORMAT", description = "output format: csv or jsonl")
   String to;
 
-  @Option(
-      names = "--mask",
-      paramLabel = "COL",
-      description = "mask this column (a***@domain for e-mails, *** otherwise)")
-  List<String> mask = new ArrayList<>();
+  @Mixin RulesOptions rules = new RulesOptions();
 
   @Option(
-      names = "--hash",
-      paramLabel = "COL",
-      description = "replace this column by the hex SHA-256 of its value")
-  List<String> hash = new ArrayList<>();
-
-  @Option(
-      names = "--hash-key-env",
-      paramLabel = "VAR",
-      description = "--hash with HMAC-SHA256 keyed by the environment variable VAR")
-  String hashKeyEnv;
-
-  @Option(
-      names = "--hash-key-file",
-      paramLabel = "FILE",
-      description = "--hash with HMAC-SHA256 keyed by the bytes of FILE")
-  Path hashKeyFile;
-
-  @Option(
-      names = "--where",
-      paramLabel = "CONDITION",
+      names = "--infer",
       description =
-          "keep rows where COL=V, COL!=V, COL<V, COL<=V, COL>V, COL>=V (numbers compare as numbers)"
-              + " or COL~REGEX holds; repeatable, all must hold")
-  List<String> where = new ArrayList<>();
+          "CSV to JSON Lines: write integers and decimals as numbers, true/false as booleans and"
+              + " empty fields as null (default: every field a string)")
+  boolean infer;
 
   @Option(names = "--limit", paramLabel = "N", description = "write at most N rows")
   long limit = -1;
@@ -100,20 +75,28 @@ final class ConvertCommand implements Callable<Integer> {
     if (limit < -1) {
       throw new UsageException("--limit must be >= 0, was " + limit);
     }
-    Rules rules = new Rules(input, parseWhere(), List.copyOf(mask), List.copyOf(hash), hashKey());
+    if (infer && outFormat != Format.JSONL) {
+      throw new UsageException("--infer is for JSON Lines output (CSV holds only text)");
+    }
+    RowRules rowRules = rules.rules().withInfer(infer);
     Input in = input.equals("-") ? Input.stdin() : Input.file(Path.of(input));
     Counters counters = new Counters();
     long sizeAtStart = in.size();
     Converter converter =
-        new Converter(rules, limit, read.csv(), read.json(), csv.settings(), counters);
+        new Converter(rowRules, limit, read.csv(), read.json(), csv.settings(), counters);
     Path target = output.equals("-") ? null : Path.of(output).toAbsolutePath();
     PartFile.Saved saved = target == null ? null : leftovers(target);
     long rows;
     Progress progress = quiet ? null : Progress.start("convert", counters, in.size(), System.err);
     try {
       if (resume) {
-        String job = fingerprint(inFormat, outFormat, rules);
-        rows = converter.resume(in, inFormat, target, outFormat, job, saved, checkpointRows);
+        Path file = Path.of(input);
+        RowFile rowFile =
+            inFormat == Format.CSV
+                ? RowFile.csv(file, read.csv())
+                : RowFile.jsonLines(file, read.json());
+        String job = fingerprint(inFormat, outFormat, rowRules);
+        rows = converter.resume(rowFile, inFormat, target, outFormat, job, saved, checkpointRows);
       } else {
         Output out = target == null ? Output.stdout() : Output.file(target);
         rows = converter.run(in, inFormat, out, outFormat);
@@ -155,7 +138,7 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /** What a resumed run must share with the run it continues: the input and every option. */
-  private String fingerprint(Format inFormat, Format outFormat, Rules rules)
+  private String fingerprint(Format inFormat, Format outFormat, RowRules rowRules)
       throws java.io.IOException {
     String text =
         String.join(
@@ -164,13 +147,7 @@ final class ConvertCommand implements Callable<Integer> {
             inFormat + "->" + outFormat,
             "input=" + Path.of(input).toAbsolutePath(),
             FileFingerprint.of(Path.of(input)).toString(),
-            "where=" + where,
-            "mask=" + mask,
-            "hash=" + hash,
-            "hash-key="
-                + (rules.hashKey() == null
-                    ? "none"
-                    : Masking.hmacSha256(rules.hashKey(), "sluice")),
+            rowRules.toString(),
             "checkpoint-rows=" + checkpointRows,
             "csv=" + csv.settings(),
             "read=" + read.csv() + read.json());
@@ -188,44 +165,5 @@ final class ConvertCommand implements Callable<Integer> {
         seconds,
         mb / Math.max(seconds, 1e-9),
         Progress.peakHeap() >> 20);
-  }
-
-  private List<Condition> parseWhere() {
-    List<Condition> result = new ArrayList<>();
-    for (String w : where) {
-      try {
-        result.add(Condition.parse(w));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--where: " + e.getMessage());
-      }
-    }
-    return result;
-  }
-
-  /** The HMAC key of --hash-key-env or --hash-key-file, or null for plain SHA-256. */
-  private byte[] hashKey() throws java.io.IOException {
-    if (hashKeyEnv != null && hashKeyFile != null) {
-      throw new UsageException("give --hash-key-env or --hash-key-file, not both");
-    }
-    byte[] key = null;
-    if (hashKeyEnv != null) {
-      String value = System.getenv(hashKeyEnv);
-      if (value == null || value.isEmpty()) {
-        throw new UsageException("--hash-key-env " + hashKeyEnv + ": the variable is not set");
-      }
-      key = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    } else if (hashKeyFile != null) {
-      if (!Files.isRegularFile(hashKeyFile)) {
-        throw new UsageException("--hash-key-file " + hashKeyFile + ": no such file");
-      }
-      key = Files.readAllBytes(hashKeyFile);
-      if (key.length == 0) {
-        throw new UsageException("--hash-key-file " + hashKeyFile + " is empty");
-      }
-    }
-    if (key != null && hash.isEmpty()) {
-      throw new UsageException("a hash key needs --hash COL");
-    }
-    return key;
   }
 }

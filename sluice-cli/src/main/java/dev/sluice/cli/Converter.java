@@ -1,15 +1,11 @@
 package dev.sluice.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.CheckedFunction;
 import dev.sluice.Pipe;
 import dev.sluice.Positioned;
-import dev.sluice.Sink;
-import dev.sluice.io.BadInputException;
+import dev.sluice.Row;
+import dev.sluice.Stage;
 import dev.sluice.io.ChunkEncoder;
 import dev.sluice.io.Csv;
-import dev.sluice.io.CsvRow;
 import dev.sluice.io.CsvSettings;
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.Encoder;
@@ -18,26 +14,29 @@ import dev.sluice.io.JsonLines;
 import dev.sluice.io.JsonSettings;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
+import dev.sluice.io.RowFile;
+import dev.sluice.io.RowRules;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 
 /**
- * The pipelines of {@code convert}: reading, decoding and parsing run on one thread; filtering,
- * masking, encoding and writing on the caller's. Rows cross in chunks of {@value #CHUNK}, at most
- * {@value #CHUNKS} chunks ahead. With {@code --resume} the output is a {@link PartFile} committed
- * every {@code checkpointRows} rows with the input record it got to, and a rerun skips that many
- * records of the (same, fingerprinted) input.
+ * The pipelines of {@code convert}: a reader of {@link Row}s (CSV or JSON Lines), the {@link
+ * RowRules} stage, and a row writer. Reading, decoding and parsing run on one thread; the rules,
+ * encoding and writing on the caller's. Rows cross in chunks of {@value #CHUNK}, at most {@value
+ * #CHUNKS} chunks ahead. With {@code --resume} the input is a {@link RowFile} and the output a
+ * {@link PartFile} committed every {@code checkpointRows} rows with the position of the last.
  */
 final class Converter {
   static final int CHUNK = 256;
   static final int CHUNKS = 4;
 
-  private final Rules rules;
+  private final RowRules rules;
   private final long limit;
   private final CsvSettings csvIn;
   private final JsonSettings jsonIn;
@@ -45,7 +44,7 @@ final class Converter {
   private final Counters counters;
 
   Converter(
-      Rules rules,
+      RowRules rules,
       long limit,
       CsvSettings csvIn,
       JsonSettings jsonIn,
@@ -61,84 +60,71 @@ final class Converter {
 
   /** Converts {@code in} to {@code out} and returns the number of rows written. */
   long run(Input in, Format from, Output out, Format to) {
-    Input counted = in.counting(counters.bytesRead);
-    if (from == Format.CSV) {
-      AtomicReference<List<String>> header = new AtomicReference<>();
-      Sink<CsvRow> sink = out.sink(os -> to == Format.CSV ? csvRows(os, header, false) : json(os));
-      return write(
-          Csv.read(counted, csvIn, header::set),
-          rows -> limit(rules.isEmpty() ? rows : rows.via(rules.csv())),
-          sink);
-    }
-    Sink<ObjectNode> sink = out.sink(os -> to == Format.CSV ? csvObjects(os, in, null) : json(os));
-    return write(
-        objects(counted, in), rows -> limit(rows.filter(rules::keep)).map(rules::apply), sink);
+    AtomicReference<List<String>> header = new AtomicReference<>();
+    Pipe<Row> rows = handOff(read(in.counting(counters.bytesRead), from, header));
+    Pipe<Row> ruled = rules.isEmpty() ? rows : rows.via(stage(in, from));
+    AtomicLong written = counters.rows;
+    return (limit >= 0 ? ruled.take(limit) : ruled)
+        .peek(row -> written.lazySet(written.get() + 1)) // one writer: no read-modify-write
+        .into(out.sink(os -> encoder(os, to, header, null)));
   }
 
   /**
-   * Converts {@code in} into the part file of {@code target}, continuing after {@code saved} if not
-   * null, and completes it; returns the rows in the finished file.
+   * Converts {@code file} into the part file of {@code target}, continuing after {@code saved} if
+   * not null, and completes it; returns the rows in the finished file.
    */
   long resume(
-      Input in,
+      RowFile file,
       Format from,
       Path target,
       Format to,
-      String fingerprint,
+      String job,
       PartFile.Saved saved,
-      int checkpointRows)
+      int every)
       throws Exception {
-    if (saved != null
-        && !java.nio.file.Files.exists(PartFile.part(target))
-        && java.nio.file.Files.exists(target)) {
-      java.nio.file.Files.delete(PartFile.pos(target)); // the crash came after the rename
+    if (saved != null && !Files.exists(PartFile.part(target)) && Files.exists(target)) {
+      Files.delete(PartFile.pos(target)); // the crash came after the rename
       return saved.rows();
     }
-    long skip = saved == null || saved.position().isEmpty() ? 0 : Long.parseLong(saved.position());
-    boolean started = saved != null && saved.bytes() > 0;
+    Optional<String> after =
+        saved == null || saved.position().isEmpty()
+            ? Optional.empty()
+            : Optional.of(saved.position());
     boolean gzip = target.getFileName().toString().endsWith(".gz");
-    Input counted = in.counting(counters.bytesRead);
-    try (PartFile part = PartFile.open(target, fingerprint, saved)) {
+    List<String> written =
+        saved != null && saved.bytes() > 0 && to == Format.CSV ? writtenHeader(target) : null;
+    AtomicReference<List<String>> header = new AtomicReference<>();
+    try (PartFile part = PartFile.open(target, job, saved)) {
       counters.rows.set(part.rows());
-      if (from == Format.CSV) {
-        AtomicReference<List<String>> header = new AtomicReference<>();
-        ChunkEncoder<CsvRow> chunks =
-            new ChunkEncoder<>(
-                os -> to == Format.CSV ? csvRows(os, header, started) : json(os), gzip);
-        Pipe<Positioned<CsvRow>> rows = numbered(Csv.read(counted, csvIn, header::set), skip);
-        commit(
-            handOff(rows).via(Positioned.lift(rules.csv())), chunks, part, saved, checkpointRows);
-      } else {
-        List<String> written = started && to == Format.CSV ? writtenHeader(target) : null;
-        ChunkEncoder<ObjectNode> chunks =
-            new ChunkEncoder<>(
-                os -> to == Format.CSV ? csvObjects(os, in, written) : json(os), gzip);
-        Pipe<Positioned<ObjectNode>> rows =
-            handOff(numbered(objects(counted, in), skip))
-                .filter(p -> rules.keep(p.item()))
-                .map(p -> p.map(rules::apply));
-        commit(rows, chunks, part, saved, checkpointRows);
+      ChunkEncoder<Row> chunks = new ChunkEncoder<>(os -> encoder(os, to, header, written), gzip);
+      Pipe<Positioned<Row>> rows = handOff(file.after(after));
+      if (!rules.isEmpty()) {
+        rows = rows.via(Positioned.lift(stage(Input.file(file.path()), from)));
       }
+      if (from == Format.CSV) {
+        List<String> first = checked(file.firstColumns());
+        header.set(after.isEmpty() ? first : null); // for a header-only input's output
+      }
+      commit(rows, chunks, part, saved, every);
       part.complete();
       return part.rows();
     }
   }
 
   /**
-   * Commits the rows a chunk of {@code checkpointRows} at a time, each with the position of its
-   * last row, then what the encoder writes at the end (a header-only input's header) at the last
-   * position.
+   * Commits the rows a chunk of {@code every} at a time, each with the position of its last row,
+   * then what the encoder writes at the end (a header-only input's header) at the last position.
    */
-  private <T> void commit(
-      Pipe<Positioned<T>> rows,
-      ChunkEncoder<T> chunks,
+  private void commit(
+      Pipe<Positioned<Row>> rows,
+      ChunkEncoder<Row> chunks,
       PartFile part,
       PartFile.Saved saved,
-      int checkpointRows)
+      int every)
       throws Exception {
-    List<T> items = new ArrayList<>(checkpointRows);
+    List<Row> items = new ArrayList<>(every);
     String[] last = {saved == null ? "" : saved.position()};
-    rows.batch(checkpointRows)
+    rows.batch(every)
         .forEach(
             batch -> {
               items.clear();
@@ -153,68 +139,76 @@ final class Converter {
     }
   }
 
-  private static <T> Pipe<Positioned<T>> numbered(Pipe<T> records, long skip) {
-    long[] record = {0};
-    return records.map(r -> new Positioned<>(r, Long.toString(++record[0]))).drop(skip);
+  private Pipe<Row> read(Input in, Format from, AtomicReference<List<String>> header) {
+    return from == Format.CSV
+        ? Csv.rows(in, csvIn, names -> header.set(checked(names)))
+        : JsonLines.rows(in, jsonIn);
   }
 
-  private <T> Pipe<T> limit(Pipe<T> rows) {
-    return limit >= 0 ? rows.take(limit) : rows;
+  /** The rules for rows of {@code in}: strict columns for CSV, whose header names them all. */
+  private Stage<Row, Row> stage(Input in, Format from) {
+    return rules.withStrictColumns(from == Format.CSV).stage(in.name());
+  }
+
+  /** {@code names}, once the rules are known to name only columns among them. */
+  private List<String> checked(List<String> names) {
+    try {
+      rules.check(names);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
+    return names;
   }
 
   /**
-   * Parses on a thread of its own and hands the rows over in chunks; {@code rules} (filter, mask,
-   * limit) and the sink run on the caller's thread. Measured on two cores, parsing is the heavier
-   * side, so everything that can run after the hand-off does.
+   * Parses on a thread of its own and hands the rows over in chunks; the rules and the writer run
+   * on the caller's thread. Measured on two cores, parsing is the heavier side, so everything that
+   * can run after the hand-off does.
    */
-  private <T> long write(Pipe<T> parsed, UnaryOperator<Pipe<T>> rules, Sink<T> sink) {
-    AtomicLong written = counters.rows;
-    return rules
-        .apply(handOff(parsed))
-        .peek(row -> written.lazySet(written.get() + 1)) // one writer: no read-modify-write
-        .into(sink);
-  }
-
   private static <T> Pipe<T> handOff(Pipe<T> parsed) {
     return parsed.batch(CHUNK).buffer(CHUNKS).flatMap(Pipe::from);
   }
 
-  private Encoder<CsvRow> csvRows(
-      OutputStream os, AtomicReference<List<String>> header, boolean started) {
-    return CsvOutput.rows(Csv.encoder(os, csvOut), header::get, started);
-  }
+  /**
+   * The writer of {@code to} over {@code os}. CSV: the header of the first row, or the {@code
+   * written} header of a resumed file; when no row came, the header of a header-only input.
+   */
+  private Encoder<Row> encoder(
+      OutputStream os, Format to, AtomicReference<List<String>> header, List<String> written)
+      throws java.io.IOException {
+    if (to == Format.JSONL) {
+      return JsonLines.rowEncoder(os);
+    }
+    if (written != null) {
+      return Csv.rowEncoder(os, csvOut, written, false);
+    }
+    Encoder<Row> rows = Csv.rowEncoder(os, csvOut);
+    return new Encoder<>() {
+      private boolean any;
 
-  private Encoder<ObjectNode> csvObjects(OutputStream os, Input in, List<String> written) {
-    return CsvOutput.objects(Csv.encoder(os, csvOut), in.name(), written);
-  }
+      @Override
+      public void write(Row row) throws java.io.IOException {
+        any = true;
+        rows.write(row);
+      }
 
-  @SuppressWarnings("unchecked")
-  private static <T> Encoder<T> json(OutputStream os) throws java.io.IOException {
-    return (Encoder<T>) JsonLines.encoder(os, JsonText.WRITER);
+      @Override
+      public void flush() throws java.io.IOException {
+        rows.flush();
+      }
+
+      @Override
+      public void finish() throws java.io.IOException {
+        if (!any && header.get() != null) {
+          Csv.rowEncoder(os, csvOut, rules.outputNames(header.get()), true).finish();
+        }
+        rows.finish();
+      }
+    };
   }
 
   /** The CSV header a resumed output already holds: the first record of its part file. */
   private static List<String> writtenHeader(Path target) {
-    AtomicReference<List<String>> header = new AtomicReference<>(List.of());
-    Csv.read(Input.file(PartFile.part(target)), CsvSettings.defaults(), header::set).first();
-    return header.get();
-  }
-
-  private Pipe<ObjectNode> objects(Input counted, Input in) {
-    long[] record = {0};
-    CheckedFunction<JsonNode, ObjectNode> object = node -> object(node, in.name(), ++record[0]);
-    return JsonLines.read(counted, JsonNode.class, jsonIn).map(object);
-  }
-
-  private static ObjectNode object(JsonNode node, String input, long record) {
-    if (node instanceof ObjectNode object) {
-      return object;
-    }
-    throw new BadInputException(
-        input,
-        -1,
-        "record " + record + " is a JSON " + node.getNodeType() + ", not an object",
-        null,
-        null);
+    return RowFile.csv(PartFile.part(target), CsvSettings.defaults()).firstColumns();
   }
 }

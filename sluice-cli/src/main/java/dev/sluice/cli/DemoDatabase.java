@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.Pipe;
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.PartFile;
+import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.RowBinder;
 import dev.sluice.jdbc.SinkSettings;
@@ -17,10 +18,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -54,8 +53,8 @@ final class DemoDatabase {
           "sluice demo: seeded %,d orders in %.1f s; exporting both tables by keyset pages%n",
           orders, (System.nanoTime() - start) / 1e9);
       Path usersOut = dir.resolve("users-db.jsonl");
-      long exported = export(db, "users", usersOut, DemoDatabase::maskEmail);
-      exported += export(db, "orders", dir.resolve("orders-db.jsonl"), row -> row);
+      long exported = export(db, "users", usersOut, RowRules.none().mask("email"));
+      exported += export(db, "orders", dir.resolve("orders-db.jsonl"), RowRules.none());
       return new Result(users, orders, exported, (System.nanoTime() - start) / 1e9, usersOut);
     }
   }
@@ -127,11 +126,7 @@ final class DemoDatabase {
                     LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(r.nextInt(500_000))));
   }
 
-  private long export(
-      HikariDataSource db,
-      String table,
-      Path out,
-      dev.sluice.CheckedFunction<Map<String, Object>, Map<String, Object>> transform)
+  private long export(HikariDataSource db, String table, Path out, RowRules rules)
       throws Exception {
     Files.deleteIfExists(PartFile.part(out));
     Files.deleteIfExists(PartFile.pos(out));
@@ -149,7 +144,7 @@ final class DemoDatabase {
                   info.columns(),
                   Format.JSONL,
                   CsvWriteSettings.defaults(),
-                  transform,
+                  rules,
                   counters)
               .toFile(out, "demo " + table, null);
     } finally {
@@ -163,13 +158,5 @@ final class DemoDatabase {
         out,
         Files.size(out) / 1048576.0);
     return rows;
-  }
-
-  private static Map<String, Object> maskEmail(Map<String, Object> row) {
-    Map<String, Object> masked = new LinkedHashMap<>(row);
-    if (masked.get("email") instanceof String email) {
-      masked.put("email", Masking.mask(email));
-    }
-    return masked;
   }
 }

@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
+import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
@@ -33,6 +34,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin CsvOptions csv = new CsvOptions();
 
+  @Mixin RulesOptions rules = new RulesOptions();
+
   @Option(names = "--table", required = true, paramLabel = "T", description = "table to export")
   String table;
 
@@ -47,7 +50,7 @@ final class ExportCommand implements Callable<Integer> {
       names = "--columns",
       split = ",",
       paramLabel = "COL",
-      description = "columns to write, in order (default: all)")
+      description = "columns to write, in order (default: all); the same as --select")
   List<String> columns = new ArrayList<>();
 
   @Option(
@@ -87,11 +90,21 @@ final class ExportCommand implements Callable<Integer> {
     try (HikariDataSource pool = db.open()) {
       TableInfo info = Jdbc.describe(pool, table);
       TableQuery query = TableFilter.query(info, key, filters).withPageSize(batch);
+      if (!columns.isEmpty() && !rules.select.isEmpty()) {
+        throw new UsageException("give --columns or --select, not both");
+      }
+      List<String> picked = columns.isEmpty() ? rules.select : columns;
       List<String> out =
-          columns.isEmpty() ? info.columns() : columns.stream().map(info::column).toList();
+          picked.isEmpty() ? info.columns() : picked.stream().map(info::column).toList();
+      RowRules rowRules = rules.rules();
+      try {
+        rowRules.check(info.columns());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--" + e.getMessage());
+      }
       Counters counters = new Counters();
       Exporter exporter =
-          new Exporter(pool, query, out, format, csv.settings(), row -> row, counters);
+          new Exporter(pool, query, out, format, csv.settings(), rowRules, counters);
       Progress progress = quiet ? null : Progress.start("export", counters, -1, System.err);
       long rows;
       try {
@@ -117,7 +130,8 @@ final class ExportCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private String fingerprint(TableQuery query, List<String> out, Format format) {
+  private String fingerprint(TableQuery query, List<String> out, Format format)
+      throws java.io.IOException {
     String text =
         String.join(
             " ",
@@ -128,6 +142,7 @@ final class ExportCommand implements Callable<Integer> {
             "where=" + query.where() + query.params(),
             "batch=" + batch,
             "format=" + format,
+            rules.rules().toString(),
             "csv=" + csv.settings());
     return text.replace('\n', ' ').replace('\r', ' ');
   }

@@ -1,28 +1,33 @@
 package dev.sluice.cli;
 
-import dev.sluice.CheckedFunction;
-import dev.sluice.Pipe;
 import dev.sluice.Positioned;
+import dev.sluice.Row;
+import dev.sluice.Stage;
+import dev.sluice.io.ChunkEncoder;
+import dev.sluice.io.Csv;
 import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.io.Encoder;
+import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
+import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.Jdbc;
-import dev.sluice.jdbc.KeysetSource;
 import dev.sluice.jdbc.RowMapper;
 import dev.sluice.jdbc.TableQuery;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The pipeline of {@code export} (and of the demo's database part): a keyset source read a batch at
- * a time, each row through an optional transform, encoded and written. To a file it resumes: see
- * {@link PartFile}; each batch is one chunk, so batch boundaries fall on the same rows in a clean
- * and a resumed run and the files are byte-identical (with gzip, one member per chunk).
+ * The pipeline of {@code export} (and of the demo's database part): a keyset source of {@link Row}s
+ * read a page at a time, the {@link RowRules} stage, and the same row writers as {@code convert}.
+ * To a file it resumes: see {@link PartFile}; each page is one chunk, so chunk boundaries fall on
+ * the same rows in a clean and a resumed run and the files are byte-identical (with gzip, one
+ * member per chunk).
  */
 final class Exporter {
   private final DataSource db;
@@ -30,23 +35,24 @@ final class Exporter {
   private final List<String> columns;
   private final Format format;
   private final CsvWriteSettings csv;
-  private final CheckedFunction<Map<String, Object>, Map<String, Object>> transform;
+  private final RowRules rules;
   private final Counters counters;
 
+  /** An export of {@code columns} (in order) of the rows {@code query} reads, through rules. */
   Exporter(
       DataSource db,
       TableQuery query,
       List<String> columns,
       Format format,
       CsvWriteSettings csv,
-      CheckedFunction<Map<String, Object>, Map<String, Object>> transform,
+      RowRules rules,
       Counters counters) {
     this.db = db;
     this.query = query;
     this.columns = List.copyOf(columns);
     this.format = format;
     this.csv = csv;
-    this.transform = transform;
+    this.rules = rules.select(columns.toArray(String[]::new)).withStrictColumns(true);
     this.counters = counters;
   }
 
@@ -55,19 +61,12 @@ final class Exporter {
    * fails (a closed pipe, a full disk) fails the run.
    */
   long toStream(Output out) throws Exception {
-    RowEncoder encoder = new RowEncoder(format, columns, false, csv);
-    Pipe<byte[]> pages =
-        Jdbc.keyset(db, query, RowMapper.toMap())
-            .rows()
-            .map(transform)
-            .batch(query.pageSize())
-            .map(
-                rows -> {
-                  counters.rows.addAndGet(rows.size());
-                  return encoder.rows(rows);
-                });
-    Pipe.concat(Pipe.of(encoder.header()), pages).into(out.<byte[]>sink(stream -> stream::write));
-    return counters.rows.get();
+    Stage<Row, Row> stage = rules.stage(query.table());
+    return Jdbc.keyset(db, query, RowMapper.toRow())
+        .rows()
+        .via(stage)
+        .peek(row -> counters.rows.incrementAndGet())
+        .into(out.sink(this::encoder));
   }
 
   /**
@@ -80,31 +79,47 @@ final class Exporter {
       return saved.rows();
     }
     boolean gzip = output.getFileName().toString().endsWith(".gz");
-    RowEncoder encoder = new RowEncoder(format, columns, gzip, csv);
     boolean fresh = saved == null || !Files.exists(PartFile.part(output));
+    ChunkEncoder<Row> chunks = new ChunkEncoder<>(os -> encoder(os, fresh), gzip);
     try (PartFile part = PartFile.open(output, fingerprint, fresh ? null : saved)) {
-      if (fresh) {
-        part.append(encoder.header(), 0, "");
-      }
       counters.bytesRead.set(fresh ? 0 : saved.bytes());
-      KeysetSource<Map<String, Object>> source = Jdbc.keyset(db, query, RowMapper.toMap());
       Optional<String> after =
           fresh || saved.position().isEmpty() ? Optional.empty() : Optional.of(saved.position());
-      source.after(after).batch(query.pageSize()).forEach(batch -> write(part, encoder, batch));
+      String[] last = {fresh ? "" : saved.position()};
+      Jdbc.keyset(db, query, RowMapper.toRow())
+          .after(after)
+          .via(Positioned.lift(rules.stage(query.table())))
+          .batch(query.pageSize())
+          .forEach(batch -> last[0] = write(part, chunks, batch));
+      byte[] end = chunks.encodeLast(List.of());
+      if (end.length > 0) {
+        part.append(end, 0, last[0]);
+      }
       part.complete();
       return part.rows();
     }
   }
 
-  private void write(PartFile part, RowEncoder encoder, List<Positioned<Map<String, Object>>> batch)
+  /** The writer of the format; CSV with the header of the exported columns. */
+  private Encoder<Row> encoder(OutputStream os) throws java.io.IOException {
+    return encoder(os, true);
+  }
+
+  private Encoder<Row> encoder(OutputStream os, boolean header) throws java.io.IOException {
+    return format == Format.CSV
+        ? Csv.rowEncoder(os, csv, rules.outputNames(columns), header)
+        : JsonLines.rowEncoder(os);
+  }
+
+  private String write(PartFile part, ChunkEncoder<Row> chunks, List<Positioned<Row>> batch)
       throws Exception {
-    List<Map<String, Object>> rows = new ArrayList<>(batch.size());
-    for (Positioned<Map<String, Object>> p : batch) {
-      rows.add(transform.apply(p.item()));
-    }
-    byte[] bytes = encoder.rows(rows);
-    part.append(bytes, rows.size(), batch.get(batch.size() - 1).position());
+    List<Row> rows = new ArrayList<>(batch.size());
+    batch.forEach(p -> rows.add(p.item()));
+    byte[] bytes = chunks.encode(rows);
+    String position = batch.get(batch.size() - 1).position();
+    part.append(bytes, rows.size(), position);
     counters.rows.addAndGet(rows.size());
     counters.bytesRead.addAndGet(bytes.length);
+    return position;
   }
 }

@@ -7,11 +7,14 @@ final class Failures {
   private Failures() {}
 
   /**
-   * {@code e} itself if it is a usage or bad-input error, else a {@link DatabaseException} whose
-   * message is the failure's (or its cause's) with every password of {@code db} replaced by ***.
+   * {@code e} itself if it is a usage, bad-input or refused-resume error, else a {@link
+   * DatabaseException} whose message is the failure's (or its cause's) with every password of
+   * {@code db} replaced by ***.
    */
   static RuntimeException redacted(RuntimeException e, DbOptions db) {
-    if (e instanceof UsageException || e instanceof BadInputException) {
+    if (e instanceof UsageException
+        || e instanceof BadInputException
+        || e instanceof dev.sluice.ResumeRefusedException) {
       return e;
     }
     Throwable shown = e;

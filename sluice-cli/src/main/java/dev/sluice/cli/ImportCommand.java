@@ -2,11 +2,16 @@ package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.Checkpoints;
-import dev.sluice.io.FileFingerprint;
-import dev.sluice.io.Input;
+import dev.sluice.Columns;
+import dev.sluice.Positioned;
+import dev.sluice.Row;
+import dev.sluice.io.BadInputException;
+import dev.sluice.io.RowFile;
+import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.CheckpointedSink;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.JdbcCheckpoint;
+import dev.sluice.jdbc.JdbcException;
 import dev.sluice.jdbc.RowBinder;
 import dev.sluice.jdbc.SinkSettings;
 import dev.sluice.jdbc.TableInfo;
@@ -15,7 +20,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,6 +44,8 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin DbOptions db = new DbOptions();
 
   @Mixin ReadOptions read = new ReadOptions();
+
+  @Mixin RulesOptions rules = new RulesOptions();
 
   @Option(names = "--table", required = true, paramLabel = "T", description = "target table")
   String table;
@@ -81,13 +87,23 @@ final class ImportCommand implements Callable<Integer> {
     }
     try (HikariDataSource pool = db.open()) {
       TableInfo info = Jdbc.describe(pool, table);
-      Input in = Input.file(file);
-      RecordFile records =
-          new RecordFile(in, format, info, FileFingerprint.of(file), read.csv(), read.json());
-      List<String> columns = records.columns();
-      if (columns.isEmpty()) {
+      RowFile records =
+          format == Format.CSV
+              ? RowFile.csv(file, read.csv())
+              : RowFile.jsonLines(file, read.json());
+      List<String> first = records.firstColumns();
+      if (first.isEmpty()) {
         throw new UsageException(input + " has no header or first record to take the columns from");
       }
+      RowRules rowRules = rules.rules().withStrictColumns(format == Format.CSV);
+      if (format == Format.CSV) {
+        try {
+          rowRules.check(first);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--" + e.getMessage());
+        }
+      }
+      List<String> columns = tableColumns(info, rowRules.outputNames(first));
       String job = job(info, file);
       JdbcCheckpoint checkpoint =
           new JdbcCheckpoint(pool, SinkSettings.DEFAULT_CHECKPOINT_TABLE, job);
@@ -99,22 +115,25 @@ final class ImportCommand implements Callable<Integer> {
                 + " into "
                 + info.name()
                 + " committed records up to "
-                + RecordFile.records(left.get())
+                + RowFile.records(left.get())
                 + "; rerun with --resume to continue it, or remove its checkpoint: DELETE FROM "
                 + SinkSettings.DEFAULT_CHECKPOINT_TABLE
                 + " WHERE job = '"
                 + job
                 + "'");
       }
-      CheckpointedSink<Map<String, Object>> sink =
-          Jdbc.<Map<String, Object>>sink(pool, settings(info, columns), RowBinder.ofMap())
-              .checkpointed(job);
+      CheckpointedSink<Row> sink =
+          Jdbc.<Row>sink(pool, settings(info, columns), RowBinder.ofRow()).checkpointed(job);
+      Columns sinkColumns = Columns.of(columns);
+      boolean csvEmpty = format == Format.CSV;
       Counters counters = new Counters();
       Progress progress = quiet ? null : Progress.start("import", counters, -1, System.err);
       long rows;
       try {
         rows =
             Checkpoints.resume(records, checkpoint)
+                .via(Positioned.lift(rowRules.stage(input.toString())))
+                .map(p -> p.map(row -> typed(info, row, sinkColumns, csvEmpty)))
                 .peek(p -> counters.rows.incrementAndGet())
                 .into(sink);
       } finally {
@@ -128,14 +147,55 @@ final class ImportCommand implements Callable<Integer> {
             "sluice: imported %,d rows into %s%s%n",
             rows,
             info.name(),
-            left.isPresent()
-                ? " (resumed after record " + RecordFile.records(left.get()) + ")"
-                : "");
+            left.isPresent() ? " (resumed after record " + RowFile.records(left.get()) + ")" : "");
       }
     } catch (RuntimeException e) {
       throw Failures.redacted(e, db);
     }
     return Main.OK;
+  }
+
+  /** The table's real names of the input's columns; one that is not a column is a usage error. */
+  private List<String> tableColumns(TableInfo info, List<String> names) {
+    List<String> columns = new ArrayList<>(names.size());
+    for (String name : names) {
+      try {
+        columns.add(info.column(name));
+      } catch (JdbcException e) {
+        throw new UsageException(
+            "field '"
+                + name
+                + "' of "
+                + input
+                + " is not a column of table "
+                + info.name()
+                + " "
+                + info.columns());
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * {@code row} with its values parsed to the columns' types, as a row of {@code sink}'s columns (a
+   * JSON object's missing keys are NULL); a value that does not parse is bad input naming its line.
+   */
+  private Row typed(TableInfo info, Row row, Columns sink, boolean emptyIsNull) {
+    Row typed;
+    try {
+      typed = info.typed(row, emptyIsNull);
+    } catch (IllegalArgumentException | JdbcException e) {
+      throw new BadInputException(input.toString(), row.line(), e.getMessage(), null, e);
+    }
+    if (typed.columns().equals(sink)) {
+      return typed;
+    }
+    Object[] values = new Object[sink.size()];
+    for (int i = 0; i < values.length; i++) {
+      int at = typed.columns().find(sink.name(i));
+      values[i] = at < 0 ? null : typed.get(at);
+    }
+    return Row.of(row.line(), sink, values);
   }
 
   private SinkSettings settings(TableInfo info, List<String> columns) {
@@ -158,6 +218,16 @@ final class ImportCommand implements Callable<Integer> {
   /** The checkpoint's job name: the table and the input's absolute path (hashed if long). */
   private static String job(TableInfo info, Path file) {
     String job = "import " + info.name() + " " + file;
-    return job.length() <= 200 ? job : "import " + info.name() + " " + Masking.sha256(job);
+    if (job.length() <= 200) {
+      return job;
+    }
+    try {
+      byte[] sha =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(job.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "import " + info.name() + " " + java.util.HexFormat.of().formatHex(sha);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JDK has no SHA-256", e);
+    }
   }
 }

@@ -43,7 +43,7 @@ final class TableFilter {
         continue;
       }
       try {
-        params.add(Values.parse(value, info.types().getOrDefault(column, java.sql.Types.VARCHAR)));
+        params.add(info.valueOf(column, value, true));
       } catch (IllegalArgumentException e) {
         throw new UsageException("--filter " + filter + ": " + e.getMessage());
       }

@@ -31,4 +31,16 @@ record Cli(int code, String out, String err) {
       System.setErr(savedErr);
     }
   }
+
+  /** The lowercase hex SHA-256 of the UTF-8 of {@code value}, as {@code --hash} writes it. */
+  static String sha256(String value) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

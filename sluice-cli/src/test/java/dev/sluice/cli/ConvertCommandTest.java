@@ -75,7 +75,10 @@ class ConvertCommandTest {
     file("in.jsonl", "{\"a\":1}\n{\"a\":2,\"b\":3}\n");
     Cli cli = Cli.run("convert", path("in.jsonl"), path("out.csv"), "--quiet");
     assertThat(cli.code()).isEqualTo(3);
-    assertThat(cli.err()).contains("in.jsonl").contains("record 2").contains("'b'");
+    assertThat(cli.err())
+        .contains(
+            "the row of line 2 has column 'b', which is not in the header [a] taken from the"
+                + " first row");
     assertThat(dir.resolve("out.csv")).doesNotExist();
   }
 
@@ -99,7 +102,7 @@ class ConvertCommandTest {
     assertThat(cli.code()).isZero();
     List<String> lines = Files.readAllLines(dir.resolve("out.csv"));
     assertThat(lines).hasSize(3);
-    assertThat(lines.get(1)).isEqualTo("1,active," + Masking.sha256("a@x.io"));
+    assertThat(lines.get(1)).isEqualTo("1,active," + Cli.sha256("a@x.io"));
     assertThat(lines.get(2)).startsWith("3,active,");
   }
 

@@ -76,11 +76,8 @@ class DataLossRegressionTest {
     Files.writeString(dir.resolve("in.jsonl"), "{\"a\":\"?\"}\n{\"a\":\"\\ud800\"}\n");
     Cli json = Cli.run("convert", path("in.jsonl"), path("out.jsonl"), "--hash", "a", "--quiet");
     assertThat(json.code()).as(json.err()).isEqualTo(Main.BAD_INPUT);
-    assertThat(json.err()).contains("lone surrogate").contains("--hash a");
+    assertThat(json.err()).contains("lone surrogate").contains("line 2").contains("hash a");
     assertThat(dir.resolve("out.jsonl")).doesNotExist();
-
-    assertThat(Masking.loneSurrogate("ok\uD83D\uDE00")).isEqualTo(-1);
-    assertThat(Masking.loneSurrogate("ab\uDFFF")).isEqualTo(2);
   }
 
   @Test
@@ -192,7 +189,7 @@ class DataLossRegressionTest {
       Files.setLastModifiedTime(input, time);
       Cli refused = ExportImportTest.importFile(db, input, "--table", "t", "--resume");
       assertThat(refused.code()).as(refused.err()).isEqualTo(Main.USAGE);
-      assertThat(refused.err()).contains("changed since the interrupted import");
+      assertThat(refused.err()).contains("changed since the interrupted run");
       assertThat(db.query("SELECT COUNT(*) FROM t").get(0).get(0)).isIn(0, 0L);
 
       Files.writeString(input, "id,v\n1,a\n2,b\n3,c\n");

@@ -75,7 +75,7 @@ class RulesOptionsTest {
         .isEqualTo("{\"email\":\"" + expected + "\"}\n");
     Cli plain = Cli.run("convert", path("in.csv"), path("p.jsonl"), "--hash", "email", "--quiet");
     assertThat(Files.readString(dir.resolve("p.jsonl")))
-        .isEqualTo("{\"email\":\"" + Masking.sha256("alice@example.com") + "\"}\n");
+        .isEqualTo("{\"email\":\"" + Cli.sha256("alice@example.com") + "\"}\n");
     assertThat(plain.code()).isZero();
     Cli unset =
         Cli.run(

@@ -2,8 +2,10 @@ package dev.sluice.io;
 
 import dev.sluice.CheckedConsumer;
 import dev.sluice.Pipe;
+import dev.sluice.Row;
 import dev.sluice.Sink;
 import dev.sluice.io.internal.CsvEncoder;
+import dev.sluice.io.internal.CsvRowEncoder;
 import dev.sluice.io.internal.RecordMapper;
 import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
@@ -58,6 +60,25 @@ public final class Csv {
   }
 
   /**
+   * The rows of a CSV input after its header as {@link Row}s (each a {@link CsvRow}): the row model
+   * every format shares, for stages and writers that take rows from any reader.
+   */
+  public static Pipe<Row> rows(Input input, CsvSettings settings) {
+    return rows(input, settings, names -> {});
+  }
+
+  /**
+   * Like {@link #rows(Input, CsvSettings)}, handing each run's column names to {@code header} first
+   * as {@link #read(Input, CsvSettings, CheckedConsumer)} does.
+   */
+  @SuppressWarnings("unchecked")
+  public static Pipe<Row> rows(
+      Input input, CsvSettings settings, CheckedConsumer<? super List<String>> header) {
+    // a Pipe only hands out its elements, so a pipe of CsvRows is a pipe of Rows
+    return (Pipe<Row>) (Pipe<? extends Row>) read(input, settings, header);
+  }
+
+  /**
    * The rows of a CSV input as records of {@code type}, each component filled from the column of
    * the same name (strings, numbers, booleans, enums, UUIDs, dates; an empty field is null for
    * boxed types). A missing column or a value that does not convert fails the run with a {@link
@@ -97,6 +118,39 @@ public final class Csv {
    */
   public static Encoder<List<String>> encoder(OutputStream out, CsvWriteSettings settings) {
     return new CsvEncoder(Objects.requireNonNull(out, "out"), settings);
+  }
+
+  /**
+   * An encoder writing {@link Row}s as CSV to {@code out} (not closed): the header of the first
+   * row's columns, then each row's values as {@link Row#textOf text} in that order, a null as the
+   * settings' null text. A later row with other columns is written by name (a missing column as
+   * null); a column the header lacks fails with a {@link BadInputException} naming the row's line.
+   * The one CSV writer of every command: same quoting, line ends and formula guard.
+   */
+  public static Encoder<Row> rowEncoder(OutputStream out, CsvWriteSettings settings) {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(settings, "settings");
+    return new CsvRowEncoder(out, settings, null, true);
+  }
+
+  /**
+   * Like {@link #rowEncoder(OutputStream, CsvWriteSettings)} with the header fixed to {@code
+   * columns}, written (when {@code writeHeader}) before the first row or at the end when no row
+   * came; {@code writeHeader} false is for an output that already holds it (a resumed file).
+   */
+  public static Encoder<Row> rowEncoder(
+      OutputStream out, CsvWriteSettings settings, List<String> columns, boolean writeHeader) {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(columns, "columns");
+    return new CsvRowEncoder(out, settings, columns, writeHeader);
+  }
+
+  /** A sink writing {@link Row}s with {@link #rowEncoder(OutputStream, CsvWriteSettings)}. */
+  public static Sink<Row> rowSink(Output output, CsvWriteSettings settings) {
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(settings, "settings");
+    return output.sink(out -> new CsvRowEncoder(out, settings, null, true));
   }
 
   /** A sink writing a header of the component names of {@code type}, then one row per record. */

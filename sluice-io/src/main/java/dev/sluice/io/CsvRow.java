@@ -1,23 +1,25 @@
 package dev.sluice.io;
 
+import dev.sluice.Columns;
+import dev.sluice.Row;
 import dev.sluice.io.internal.RowAccess;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * One CSV record with its header: fields by name or by index, in header order. Immutable; rows of
- * one run share their header. {@link #with(String, String)} makes a changed copy.
+ * One CSV record with its header: the {@link Row} the CSV reader makes, every value a {@code
+ * String} (an empty field is the empty string), fields by name or by index, in header order.
+ * Immutable; rows of one run share their {@link Columns}. {@link #with(String, String)} makes a
+ * changed copy.
  *
  * <p>A row read from a file keeps its fields as the characters the parser saw and makes a field's
  * {@code String} the first time it is asked for, so a run that passes most fields straight through
  * (CSV to JSON Lines, say) never creates most of them. Rows may be handed between threads; two
  * threads asking for the same field at once may each create its {@code String}, nothing worse.
  */
-public final class CsvRow {
+public final class CsvRow implements Row {
   static {
     RowAccess.set(
         new RowAccess.Fields() {
@@ -44,7 +46,7 @@ public final class CsvRow {
         });
   }
 
-  private final CsvHeader header;
+  private final Columns header;
 
   /** The fields' characters, back to back. */
   private final char[] chars;
@@ -57,16 +59,21 @@ public final class CsvRow {
 
   private final long line;
 
-  CsvRow(CsvHeader header, char[] chars, int[] ends, long line) {
+  CsvRow(Columns header, char[] chars, int[] ends, long line) {
     this(header, chars, ends, null, line);
   }
 
-  private CsvRow(CsvHeader header, char[] chars, int[] ends, String[] strings, long line) {
+  private CsvRow(Columns header, char[] chars, int[] ends, String[] strings, long line) {
     this.header = header;
     this.chars = chars;
     this.ends = ends;
     this.strings = strings;
     this.line = line;
+  }
+
+  @Override
+  public Columns columns() {
+    return header;
   }
 
   /** The column names, in order. */
@@ -84,11 +91,13 @@ public final class CsvRow {
   }
 
   /** The number of fields. */
+  @Override
   public int size() {
     return ends.length;
   }
 
   /** The field at {@code index} (from 0). */
+  @Override
   public String get(int index) {
     Objects.checkIndex(index, size());
     String[] s = strings;
@@ -110,11 +119,13 @@ public final class CsvRow {
    *
    * @throws IllegalArgumentException if the header has no such column
    */
+  @Override
   public String get(String name) {
     return get(header.indexOf(name));
   }
 
   /** The line (from 1) the record starts on. */
+  @Override
   public long line() {
     return line;
   }
@@ -133,13 +144,24 @@ public final class CsvRow {
     return new CsvRow(header, chars, ends, copy, line);
   }
 
-  /** The fields by column name, in header order, in a new map. */
-  public Map<String, String> toMap() {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0, n = size(); i < n; i++) {
-      map.put(header.names().get(i), get(i));
-    }
-    return map;
+  /**
+   * A copy of this row with the value at {@code index} set to {@code value}: a {@code CsvRow} when
+   * the value is a string, else a general {@link Row} of the same columns and line.
+   */
+  @Override
+  public Row with(int index, Object value) {
+    return value instanceof String s ? with(index, s) : Row.super.with(index, value);
+  }
+
+  /** Equal to any {@link Row} with the same names and values ({@link Row#equal}). */
+  @Override
+  public boolean equals(Object o) {
+    return Row.equal(this, o);
+  }
+
+  @Override
+  public int hashCode() {
+    return Row.hash(this);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.sluice.io;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.RecordType;
+import dev.sluice.Columns;
 import java.util.Arrays;
 
 /**
@@ -19,7 +20,7 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
   private char[] chars = new char[256];
   private int[] ends = new int[16];
   private int length;
-  CsvHeader header;
+  Columns header;
 
   CsvRowHandler(String input, CsvSettings settings) {
     this.input = input;

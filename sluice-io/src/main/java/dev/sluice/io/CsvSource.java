@@ -3,6 +3,7 @@ package dev.sluice.io;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.sluice.CheckedConsumer;
+import dev.sluice.Columns;
 import dev.sluice.Emitter;
 import dev.sluice.Generator;
 import dev.sluice.io.internal.CsvErrors;
@@ -38,7 +39,7 @@ final class CsvSource implements Generator<CsvRow> {
         }
         CsvRow first = records.next();
         lastLine = first.line();
-        CsvHeader header = new CsvHeader(first.fields());
+        Columns header = Columns.of(first.fields());
         if (header.hasDuplicates() && !settings.allowDuplicateHeader()) {
           throw new BadInputException(
               input.name(),

@@ -3,8 +3,10 @@ package dev.sluice.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.Pipe;
+import dev.sluice.Row;
 import dev.sluice.Sink;
 import dev.sluice.io.internal.JsonCodec;
+import dev.sluice.io.internal.JsonRows;
 import dev.sluice.io.internal.LineSplitter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,8 +64,37 @@ public final class JsonLines {
   }
 
   /**
+   * The objects of a JSON Lines input as {@link Row}s, keys in each object's order: strings,
+   * booleans, integers ({@code Long}, or {@code BigInteger} past its range), decimals ({@code
+   * BigDecimal}, as written: {@code 1.50} stays {@code 1.50}) and null as such; a nested array or
+   * object as a {@link JsonNode}. A line that is not an object fails the run with a {@link
+   * BadInputException} naming the line.
+   */
+  public static Pipe<Row> rows(Input input, JsonSettings settings) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(settings, "settings");
+    return Pipe.generate(
+        out -> {
+          JsonCodec codec = new JsonCodec(settings);
+          JsonRows rows = new JsonRows(input.name());
+          LineSettings lines = LineSettings.defaults().withMaxLineLength(settings.maxLineLength());
+          try (InputStream in = input.open()) {
+            LineSplitter splitter = Lines.splitter(in, input.name(), lines);
+            for (String line; (line = splitter.next()) != null; ) {
+              if (!line.isBlank()) {
+                long at = splitter.line();
+                out.emit(rows.row(codec.parse(line, JsonNode.class, input.name(), at), at));
+              }
+            }
+          }
+        });
+  }
+
+  /**
    * A sink writing each element as one line of compact JSON: records, maps, lists, {@code
-   * JsonNode}s, {@link CsvRow}s (an object of its fields in header order), strings and numbers.
+   * JsonNode}s, {@link Row}s (an object of its values in column order: a {@link CsvRow}'s as
+   * strings, other rows' typed as {@link #rows} reads them, values JSON has no type for as their
+   * {@link Row#textOf text}), strings and numbers.
    */
   public static Sink<Object> sink(Output output) {
     return sink(output, new ObjectMapper());
@@ -77,6 +108,23 @@ public final class JsonLines {
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(mapper, "mapper");
     return output.sink(out -> JsonCodec.encoder(out, mapper));
+  }
+
+  /**
+   * An encoder writing {@link Row}s as JSON Lines to {@code out} (not closed): one object per row,
+   * its values typed as {@link #sink(Output)} says. The one JSON Lines writer of every command.
+   */
+  @SuppressWarnings("unchecked")
+  public static Encoder<Row> rowEncoder(OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    // an encoder of any object is an encoder of rows
+    return (Encoder<Row>) (Encoder<?>) JsonCodec.encoder(out, new ObjectMapper());
+  }
+
+  /** A sink writing {@link Row}s with {@link #rowEncoder}. */
+  public static Sink<Row> rowSink(Output output) {
+    Objects.requireNonNull(output, "output");
+    return output.sink(JsonLines::rowEncoder);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.sluice.jdbc;
 
+import dev.sluice.Row;
 import dev.sluice.jdbc.internal.MapRowBinder;
 import dev.sluice.jdbc.internal.RecordRowBinder;
+import dev.sluice.jdbc.internal.RowValuesBinder;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,15 @@ public interface RowBinder<T> {
    */
   static RowBinder<Map<String, ?>> ofMap() {
     return MapRowBinder.INSTANCE;
+  }
+
+  /**
+   * Reads {@link Row}s such as those of {@link RowMapper#toRow()} or the file readers: the value of
+   * each column by name, or of the only column equal to it ignoring case. A missing column fails
+   * with its name.
+   */
+  static RowBinder<Row> ofRow() {
+    return RowValuesBinder.INSTANCE;
   }
 
   /** Reads records: the component named like each column, ignoring case. */

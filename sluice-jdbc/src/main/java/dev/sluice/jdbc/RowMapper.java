@@ -1,7 +1,9 @@
 package dev.sluice.jdbc;
 
+import dev.sluice.Row;
 import dev.sluice.jdbc.internal.MapRowMapper;
 import dev.sluice.jdbc.internal.RecordRowMapper;
+import dev.sluice.jdbc.internal.RowRowMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
@@ -31,6 +33,16 @@ public interface RowMapper<T> {
    */
   static RowMapper<Map<String, Object>> toMap() {
     return MapRowMapper.INSTANCE;
+  }
+
+  /**
+   * Each row as a {@link Row} under the column labels, the row model that file writers and row
+   * rules take: values as {@link #toMap()} reads them, large objects read in ({@code CLOB} and
+   * {@code SQLXML} as text, {@code BLOB} as bytes). Rows of one query share their {@link
+   * dev.sluice.Columns}.
+   */
+  static RowMapper<Row> toRow() {
+    return new RowRowMapper();
   }
 
   /**

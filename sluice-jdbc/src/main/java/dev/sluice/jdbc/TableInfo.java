@@ -1,5 +1,8 @@
 package dev.sluice.jdbc;
 
+import dev.sluice.Columns;
+import dev.sluice.Row;
+import dev.sluice.jdbc.internal.TextValues;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +92,58 @@ public record TableInfo(
       return "column(s) " + nulls + " may hold NULL";
     }
     return null;
+  }
+
+  /**
+   * {@code value} as a value of column {@code column} (a real name) to bind: text parsed by the
+   * column's SQL type (integers, decimals, floats, booleans {@code true/t/1/yes} and {@code
+   * false/f/0/no}, ISO-8601 dates, times and timestamps, base64 binary; other types as the text); a
+   * boolean for a boolean column as it is; any other value parsed from its {@link Row#textOf text}.
+   * Null is NULL; empty text is NULL when {@code emptyIsNull} (CSV, where an empty field is all
+   * NULL can be), else an empty string for a text column and NULL for others (JSON, where {@code
+   * ""} and {@code null} differ).
+   *
+   * @throws IllegalArgumentException naming the type if the text does not parse
+   */
+  public Object valueOf(String column, Object value, boolean emptyIsNull) {
+    int type = types.getOrDefault(column, java.sql.Types.VARCHAR);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Boolean b
+        && (type == java.sql.Types.BOOLEAN || type == java.sql.Types.BIT)) {
+      return b;
+    }
+    String text = Row.textOf(value);
+    return emptyIsNull ? TextValues.parse(text, type) : TextValues.parseKeepingEmpty(text, type);
+  }
+
+  /**
+   * {@code row} as a row of this table: each name resolved to its column's real name ({@link
+   * #column}) and each value converted by {@link #valueOf}.
+   *
+   * @throws JdbcException naming the field if a name is not a column of the table
+   * @throws IllegalArgumentException naming the column and the type if a value does not parse
+   */
+  public Row typed(Row row, boolean emptyIsNull) {
+    int n = row.size();
+    String[] names = new String[n];
+    Object[] values = new Object[n];
+    for (int i = 0; i < n; i++) {
+      String field = row.columns().name(i);
+      try {
+        names[i] = column(field);
+      } catch (JdbcException e) {
+        throw new JdbcException(
+            "field '" + field + "' is not a column of table " + name + " " + columns);
+      }
+      try {
+        values[i] = valueOf(names[i], row.get(i), emptyIsNull);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("column " + names[i] + ": " + e.getMessage(), e);
+      }
+    }
+    return Row.of(row.line(), Columns.of(names), values);
   }
 
   /**

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import dev.sluice.Row;
 import dev.sluice.io.BadInputException;
 import dev.sluice.io.CsvRow;
 import dev.sluice.io.Encoder;
@@ -75,18 +76,22 @@ public final class JsonCodec {
     JsonGenerator generator = configured.getFactory().createGenerator(out, JsonEncoding.UTF8);
     JsonRowWriter rows = new JsonRowWriter(out);
     return new Encoder<>() {
-      // CsvRows go through their own buffer, everything else through Jackson's; whichever holds
+      // Rows go through their own buffer, everything else through Jackson's; whichever holds
       // bytes is flushed to the stream before the other writes, which keeps the order.
       private boolean jackson;
 
       @Override
       public void write(Object item) throws IOException {
-        if (item instanceof CsvRow row) {
+        if (item instanceof Row row) {
           if (jackson) {
             generator.flush();
             jackson = false;
           }
-          rows.write(row);
+          if (row instanceof CsvRow csv) {
+            rows.write(csv);
+          } else {
+            rows.write(row);
+          }
         } else {
           if (!jackson) {
             rows.flush();

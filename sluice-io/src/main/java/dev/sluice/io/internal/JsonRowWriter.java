@@ -1,9 +1,13 @@
 package dev.sluice.io.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sluice.Row;
 import dev.sluice.io.CsvRow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -42,7 +46,10 @@ final class JsonRowWriter {
 
   private static final byte[] OPEN = {'{', '"'};
   private static final byte[] NEXT = {',', '"'};
-  private static final byte[] COLON = {'"', ':', '"'};
+  private static final byte[] COLON = {'"', ':'};
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] EMPTY = {'{', '}', '\n'};
 
   private final OutputStream out;
@@ -66,6 +73,7 @@ final class JsonRowWriter {
     int n = begin(row.header(), row.size());
     for (int i = 0; i < n; i++) {
       raw(keys[i]);
+      openValue();
       String set = access.string(row, i);
       if (set != null) {
         string(set);
@@ -82,10 +90,59 @@ final class JsonRowWriter {
     int n = begin(header, values.size());
     for (int i = 0; i < n; i++) {
       raw(keys[i]);
+      openValue();
       string(values.get(i));
       closeValue();
     }
     end(n);
+  }
+
+  /**
+   * Buffers one line: an object of the row's values under its names. Strings, and values JSON has
+   * no type for ({@code java.time}, {@code byte[]}, ...), are written as strings of their {@link
+   * Row#textOf text}; booleans as {@code true}/{@code false}; integers as they are; decimals as
+   * their text ({@code Row.textOf}: plain unless that takes more than 64 zeros); a float or double
+   * as Java prints it, or as a string when it is not finite; null as {@code null}; a Jackson tree
+   * as its compact JSON.
+   */
+  void write(Row row) throws IOException {
+    int n = begin(row.names(), row.size());
+    for (int i = 0; i < n; i++) {
+      raw(keys[i]);
+      Object value = row.get(i);
+      switch (value) {
+        case null -> raw(NULL);
+        case Boolean b -> raw(b ? TRUE : FALSE);
+        case Long v -> ascii(Long.toString(v));
+        case Integer v -> ascii(Integer.toString(v));
+        case Short v -> ascii(Short.toString(v));
+        case Byte v -> ascii(Byte.toString(v));
+        case BigInteger v -> ascii(v.toString());
+        case BigDecimal v -> ascii(Row.textOf(v));
+        case Double v when Double.isFinite(v) -> ascii(Double.toString(v));
+        case Float v when Float.isFinite(v) -> ascii(Float.toString(v));
+        case JsonNode v when v.isContainerNode() -> raw(Trees.json(v));
+        default -> {
+          openValue();
+          string(Row.textOf(value));
+          closeValue();
+        }
+      }
+    }
+    end(n);
+  }
+
+  /** A number's text (ASCII), written as it is. */
+  private void ascii(String s) throws IOException {
+    int n = s.length();
+    if (n > 64) {
+      raw(s.getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    room(n);
+    for (int i = 0; i < n; i++) {
+      buf[pos++] = (byte) s.charAt(i); // a number's text is ASCII
+    }
   }
 
   /** Makes the keys of a header not seen last time; returns {@code n}. */
@@ -97,6 +154,12 @@ final class JsonRowWriter {
     return n;
   }
 
+  /** The opening quote of a string value. */
+  private void openValue() throws IOException {
+    room(1);
+    buf[pos++] = '"';
+  }
+
   /** The closing quote of a value, with room for the end of the line after it. */
   private void closeValue() throws IOException {
     room(3);
@@ -104,6 +167,7 @@ final class JsonRowWriter {
   }
 
   private void end(int n) throws IOException {
+    room(2);
     if (n == 0) {
       raw(EMPTY);
     } else {
@@ -120,7 +184,7 @@ final class JsonRowWriter {
     }
   }
 
-  /** Key i as {@code {"name":"} (the first) or {@code ,"name":"}. */
+  /** Key i as {@code {"name":} (the first) or {@code ,"name":}. */
   private static byte[][] keys(List<String> names) throws IOException {
     byte[][] result = new byte[names.size()][];
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

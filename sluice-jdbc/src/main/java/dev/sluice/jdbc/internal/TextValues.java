@@ -1,8 +1,6 @@
-package dev.sluice.cli;
+package dev.sluice.jdbc.internal;
 
 import java.math.BigDecimal;
-import java.sql.Clob;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,38 +10,18 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * Column values between JDBC and text: how {@code export} writes a value the driver returned, and
- * how {@code import} and {@code --filter} turn text into a value of a column's SQL type. Temporal
- * values are ISO-8601, binary values base64, numbers plain (no exponent).
+ * Text as a value of a column's SQL type, for {@link dev.sluice.jdbc.TableInfo#valueOf}: what
+ * {@code import} and {@code export --filter} bind. Temporal values are ISO-8601 (a space may stand
+ * for the {@code T}), binary values base64, booleans {@code true/t/1/yes} or {@code false/f/0/no}.
  */
-final class Values {
-  private Values() {}
-
-  /** {@code value} as text, or null for SQL NULL. */
-  static String text(Object value) throws SQLException {
-    return switch (value) {
-      case null -> null;
-      case String s -> s;
-      case BigDecimal d -> d.toPlainString();
-      case java.sql.Timestamp t -> t.toLocalDateTime().toString();
-      case java.sql.Date d -> d.toLocalDate().toString();
-      case java.sql.Time t -> t.toLocalTime().toString();
-      case byte[] b -> Base64.getEncoder().encodeToString(b);
-      case Clob c -> c.getSubString(1, Math.toIntExact(c.length()));
-      default -> value.toString();
-    };
-  }
-
-  /** {@code value} for JSON: numbers and booleans as they are, everything else as {@link #text}. */
-  static Object json(Object value) throws SQLException {
-    return value instanceof Number || value instanceof Boolean ? value : text(value);
-  }
+public final class TextValues {
+  private TextValues() {}
 
   /**
    * {@code text} as a value of SQL type {@code sqlType} ({@link Types}); empty or null text is
    * NULL. Throws {@link IllegalArgumentException} naming the type if the text does not parse.
    */
-  static Object parse(String text, int sqlType) {
+  public static Object parse(String text, int sqlType) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -51,7 +29,7 @@ final class Values {
   }
 
   /** Like {@link #parse}, but an empty text is an empty string for a column of any text type. */
-  static Object parseKeepingEmpty(String text, int sqlType) {
+  public static Object parseKeepingEmpty(String text, int sqlType) {
     if (text != null && text.isEmpty()) {
       return switch (sqlType) {
         case Types.CHAR,

@@ -1,4 +1,4 @@
-package dev.sluice.cli;
+package dev.sluice.io.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,5 +26,12 @@ class MaskingTest {
   })
   void hashesUtf8WithSha256InLowercaseHex(String value, String hex) {
     assertThat(Masking.sha256(value)).isEqualTo(hex);
+  }
+
+  @org.junit.jupiter.api.Test
+  void findsTheFirstLoneSurrogate() {
+    org.assertj.core.api.Assertions.assertThat(Masking.loneSurrogate("ok\uD83D\uDE00"))
+        .isEqualTo(-1);
+    org.assertj.core.api.Assertions.assertThat(Masking.loneSurrogate("ab\uDFFF")).isEqualTo(2);
   }
 }

@@ -1,12 +1,12 @@
-package dev.sluice.cli;
+package dev.sluice.io.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The value transforms of {@code convert --mask} and {@code --hash}. */
-final class Masking {
+/** The value transforms of {@link dev.sluice.io.RowRules}: masking and hashing. */
+public final class Masking {
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(
           () -> {
@@ -24,7 +24,7 @@ final class Masking {
    * ({@code alice@example.com} becomes {@code a***@example.com}); any other non-empty value becomes
    * {@code ***}; empty stays empty.
    */
-  static String mask(String value) {
+  public static String mask(String value) {
     if (value.isEmpty()) {
       return value;
     }
@@ -41,7 +41,7 @@ final class Masking {
    * form (encoding would replace it by {@code ?}, so distinct values would hash alike): it is an
    * {@link IllegalArgumentException} that names its index.
    */
-  static String sha256(String value) {
+  public static String sha256(String value) {
     int bad = loneSurrogate(value);
     if (bad >= 0) {
       throw new IllegalArgumentException(
@@ -58,7 +58,7 @@ final class Masking {
    * plain SHA-256 of an e-mail address, it cannot be reversed with a dictionary by anyone without
    * the key. A lone surrogate is refused as in {@link #sha256}.
    */
-  static String hmacSha256(byte[] key, String value) {
+  public static String hmacSha256(byte[] key, String value) {
     sha256(value); // the same check and message for a lone surrogate
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
@@ -70,7 +70,7 @@ final class Masking {
   }
 
   /** The index of the first unpaired surrogate in {@code s}, or -1. */
-  static int loneSurrogate(String s) {
+  public static int loneSurrogate(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
