@@ -2,9 +2,9 @@ package dev.sluice.cli;
 
 import dev.sluice.Pipe;
 import dev.sluice.Positioned;
+import dev.sluice.Resumable;
 import dev.sluice.Row;
 import dev.sluice.Stage;
-import dev.sluice.io.ChunkEncoder;
 import dev.sluice.io.Csv;
 import dev.sluice.io.CsvSettings;
 import dev.sluice.io.CsvWriteSettings;
@@ -14,14 +14,12 @@ import dev.sluice.io.JsonLines;
 import dev.sluice.io.JsonSettings;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
+import dev.sluice.io.ResumableWrite;
 import dev.sluice.io.RowFile;
 import dev.sluice.io.RowRules;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * RowRules} stage, and a row writer. Reading, decoding and parsing run on one thread; the rules,
  * encoding and writing on the caller's. Rows cross in chunks of {@value #CHUNK}, at most {@value
  * #CHUNKS} chunks ahead. With {@code --resume} the input is a {@link RowFile} and the output a
- * {@link PartFile} committed every {@code checkpointRows} rows with the position of the last.
+ * {@link ResumableWrite} committed every {@code checkpointRows} rows.
  */
 final class Converter {
   static final int CHUNK = 256;
@@ -70,8 +68,8 @@ final class Converter {
   }
 
   /**
-   * Converts {@code file} into the part file of {@code target}, continuing after {@code saved} if
-   * not null, and completes it; returns the rows in the finished file.
+   * Converts {@code file} into {@code target} through its part file, continuing after {@code saved}
+   * if not null, and completes it; returns the rows in the finished file.
    */
   long resume(
       RowFile file,
@@ -82,61 +80,28 @@ final class Converter {
       PartFile.Saved saved,
       int every)
       throws Exception {
-    if (saved != null && !Files.exists(PartFile.part(target)) && Files.exists(target)) {
-      Files.delete(PartFile.pos(target)); // the crash came after the rename
-      return saved.rows();
-    }
-    Optional<String> after =
-        saved == null || saved.position().isEmpty()
-            ? Optional.empty()
-            : Optional.of(saved.position());
-    boolean gzip = target.getFileName().toString().endsWith(".gz");
-    List<String> written =
-        saved != null && saved.bytes() > 0 && to == Format.CSV ? writtenHeader(target) : null;
     AtomicReference<List<String>> header = new AtomicReference<>();
-    try (PartFile part = PartFile.open(target, job, saved)) {
-      counters.rows.set(part.rows());
-      ChunkEncoder<Row> chunks = new ChunkEncoder<>(os -> encoder(os, to, header, written), gzip);
-      Pipe<Positioned<Row>> rows = handOff(file.after(after));
-      if (!rules.isEmpty()) {
-        rows = rows.via(Positioned.lift(stage(Input.file(file.path()), from)));
-      }
-      if (from == Format.CSV) {
-        List<String> first = checked(file.firstColumns());
-        header.set(after.isEmpty() ? first : null); // for a header-only input's output
-      }
-      commit(rows, chunks, part, saved, every);
-      part.complete();
-      return part.rows();
+    if (from == Format.CSV) {
+      List<String> first = checked(file.firstColumns());
+      boolean fresh = saved == null || saved.position().isEmpty();
+      header.set(fresh ? first : null); // for a header-only input's output
     }
-  }
-
-  /**
-   * Commits the rows a chunk of {@code every} at a time, each with the position of its last row,
-   * then what the encoder writes at the end (a header-only input's header) at the last position.
-   */
-  private void commit(
-      Pipe<Positioned<Row>> rows,
-      ChunkEncoder<Row> chunks,
-      PartFile part,
-      PartFile.Saved saved,
-      int every)
-      throws Exception {
-    List<Row> items = new ArrayList<>(every);
-    String[] last = {saved == null ? "" : saved.position()};
-    rows.batch(every)
-        .forEach(
-            batch -> {
-              items.clear();
-              batch.forEach(p -> items.add(p.item()));
-              last[0] = batch.get(batch.size() - 1).position();
-              part.append(chunks.encode(items), items.size(), last[0]);
-              counters.rows.addAndGet(items.size());
-            });
-    byte[] end = chunks.encodeLast(List.of());
-    if (end.length > 0) {
-      part.append(end, 0, last[0]);
-    }
+    Stage<Row, Row> stage = rules.isEmpty() ? null : stage(Input.file(file.path()), from);
+    Resumable<Row> rows =
+        after -> {
+          Pipe<Positioned<Row>> read = handOff(file.after(after));
+          return stage == null ? read : read.via(Positioned.lift(stage));
+        };
+    counters.rows.set(saved == null ? 0 : saved.rows());
+    return ResumableWrite.of(target, job)
+        .chunk(every)
+        .onChunk(counters.rows::addAndGet)
+        .write(
+            rows,
+            saved,
+            (os, resumed) ->
+                encoder(
+                    os, to, header, resumed && to == Format.CSV ? writtenHeader(target) : null));
   }
 
   private Pipe<Row> read(Input in, Format from, AtomicReference<List<String>> header) {

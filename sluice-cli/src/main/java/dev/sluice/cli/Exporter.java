@@ -1,25 +1,23 @@
 package dev.sluice.cli;
 
 import dev.sluice.Positioned;
+import dev.sluice.Resumable;
 import dev.sluice.Row;
 import dev.sluice.Stage;
-import dev.sluice.io.ChunkEncoder;
 import dev.sluice.io.Csv;
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.Encoder;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
+import dev.sluice.io.ResumableWrite;
 import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.RowMapper;
 import dev.sluice.jdbc.TableQuery;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -74,30 +72,13 @@ final class Exporter {
    * null; returns the rows in the finished file.
    */
   long toFile(Path output, String fingerprint, PartFile.Saved saved) throws Exception {
-    if (saved != null && !Files.exists(PartFile.part(output)) && Files.exists(output)) {
-      Files.delete(PartFile.pos(output));
-      return saved.rows();
-    }
-    boolean gzip = output.getFileName().toString().endsWith(".gz");
-    boolean fresh = saved == null || !Files.exists(PartFile.part(output));
-    ChunkEncoder<Row> chunks = new ChunkEncoder<>(os -> encoder(os, fresh), gzip);
-    try (PartFile part = PartFile.open(output, fingerprint, fresh ? null : saved)) {
-      counters.bytesRead.set(fresh ? 0 : saved.bytes());
-      Optional<String> after =
-          fresh || saved.position().isEmpty() ? Optional.empty() : Optional.of(saved.position());
-      String[] last = {fresh ? "" : saved.position()};
-      Jdbc.keyset(db, query, RowMapper.toRow())
-          .after(after)
-          .via(Positioned.lift(rules.stage(query.table())))
-          .batch(query.pageSize())
-          .forEach(batch -> last[0] = write(part, chunks, batch));
-      byte[] end = chunks.encodeLast(List.of());
-      if (end.length > 0) {
-        part.append(end, 0, last[0]);
-      }
-      part.complete();
-      return part.rows();
-    }
+    Stage<Row, Row> stage = rules.stage(query.table());
+    Resumable<Row> rows =
+        after -> Jdbc.keyset(db, query, RowMapper.toRow()).after(after).via(Positioned.lift(stage));
+    return ResumableWrite.of(output, fingerprint)
+        .chunk(query.pageSize())
+        .onChunk(counters.rows::addAndGet)
+        .write(rows, saved, (os, resumed) -> encoder(os, !resumed));
   }
 
   /** The writer of the format; CSV with the header of the exported columns. */
@@ -109,17 +90,5 @@ final class Exporter {
     return format == Format.CSV
         ? Csv.rowEncoder(os, csv, rules.outputNames(columns), header)
         : JsonLines.rowEncoder(os);
-  }
-
-  private String write(PartFile part, ChunkEncoder<Row> chunks, List<Positioned<Row>> batch)
-      throws Exception {
-    List<Row> rows = new ArrayList<>(batch.size());
-    batch.forEach(p -> rows.add(p.item()));
-    byte[] bytes = chunks.encode(rows);
-    String position = batch.get(batch.size() - 1).position();
-    part.append(bytes, rows.size(), position);
-    counters.rows.addAndGet(rows.size());
-    counters.bytesRead.addAndGet(bytes.length);
-    return position;
   }
 }

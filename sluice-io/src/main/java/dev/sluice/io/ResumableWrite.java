@@ -1,0 +1,136 @@
+package dev.sluice.io;
+
+import dev.sluice.CheckedFunction;
+import dev.sluice.Resumable;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * Writes a {@link Resumable} source into a file so that a crashed run resumes with nothing lost and
+ * nothing written twice, and the finished file is byte for byte what an uninterrupted run writes:
+ * the resumable atomic file output of {@code convert --resume} and {@code export}, for library
+ * users too.
+ *
+ * <p>The elements go through one {@link Encoder} a chunk of {@link #chunk} at a time into the
+ * output's {@link PartFile}; each full chunk is appended and committed (fsynced) with the position
+ * of its last element (when the source fails, the rows of a partial chunk are not committed, so
+ * that a resumed run cuts its chunks at the same rows), and a {@code .gz} output gets one gzip
+ * member per chunk ({@link ChunkEncoder}). A run given the {@link PartFile.Saved} state of an
+ * interrupted one truncates the part back to the last commit and continues after its position;
+ * since chunks end at the same elements in both runs, the bytes are the same. At the end the part
+ * is renamed onto the output. A crash after that rename but before the position file was deleted is
+ * finished by deleting it.
+ *
+ * <pre>{@code
+ * RowFile in = RowFile.csv(Path.of("big.csv"), CsvSettings.defaults());
+ * long rows = ResumableWrite.of(Path.of("big.jsonl.gz"), "csv to jsonl of big.csv")
+ *     .chunk(20_000)
+ *     .write(in, PartFile.load(Path.of("big.jsonl.gz")), (out, resumed) -> JsonLines.rowEncoder(out));
+ * }</pre>
+ */
+public final class ResumableWrite {
+  private final Path output;
+  private final String job;
+  private final int chunk;
+  private final LongConsumer onChunk;
+
+  private ResumableWrite(Path output, String job, int chunk, LongConsumer onChunk) {
+    this.output = output;
+    this.job = job;
+    this.chunk = chunk;
+    this.onChunk = onChunk;
+  }
+
+  /**
+   * A write to {@code output} for the job described by {@code job} (one line; a resumed run must
+   * describe itself the same, else it is refused), in chunks of 10,000 elements.
+   */
+  public static ResumableWrite of(Path output, String job) {
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(job, "job");
+    return new ResumableWrite(output, job, 10_000, n -> {});
+  }
+
+  /** This write with chunks of {@code elements} elements, each one commit. */
+  public ResumableWrite chunk(int elements) {
+    if (elements <= 0) {
+      throw new IllegalArgumentException("chunk must be > 0, was " + elements);
+    }
+    return new ResumableWrite(output, job, elements, onChunk);
+  }
+
+  /** This write calling {@code committed} with the count of each chunk once it is on disk. */
+  public ResumableWrite onChunk(LongConsumer committed) {
+    return new ResumableWrite(output, job, chunk, Objects.requireNonNull(committed, "committed"));
+  }
+
+  /** Makes the encoder of a write. */
+  @FunctionalInterface
+  public interface EncoderFactory<T> {
+    /**
+     * The encoder over {@code out}; {@code resumed} when the output already holds committed bytes
+     * (a CSV header, say, that must not be written again).
+     */
+    Encoder<T> open(OutputStream out, boolean resumed) throws Exception;
+  }
+
+  /**
+   * Writes the elements of {@code source} after {@code saved} (all of them when null) and completes
+   * the output; returns the elements in the finished file.
+   */
+  public <T> long write(Resumable<T> source, PartFile.Saved saved, EncoderFactory<T> encoder)
+      throws Exception {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(encoder, "encoder");
+    if (saved != null && !Files.exists(PartFile.part(output)) && Files.exists(output)) {
+      Files.delete(PartFile.pos(output)); // the crash came after the rename
+      return saved.rows();
+    }
+    Optional<String> after =
+        saved == null || saved.position().isEmpty()
+            ? Optional.empty()
+            : Optional.of(saved.position());
+    boolean resumed = saved != null && saved.bytes() > 0;
+    boolean gzip = output.getFileName().toString().endsWith(".gz");
+    CheckedFunction<OutputStream, Encoder<T>> open = out -> encoder.open(out, resumed);
+    ChunkEncoder<T> chunks = new ChunkEncoder<>(open, gzip);
+    try (PartFile part = PartFile.open(output, job, saved)) {
+      // chunks are cut here, not by batch(), which would flush a partial chunk when the source
+      // fails: a resumed run would then cut its chunks (and gzip members) at other rows
+      List<T> items = new ArrayList<>(Math.min(chunk, 1 << 16));
+      String[] last = {after.orElse("")};
+      source
+          .after(after)
+          .forEach(
+              p -> {
+                items.add(p.item());
+                last[0] = p.position();
+                if (items.size() == chunk) {
+                  commit(part, chunks, items, last[0]);
+                }
+              });
+      if (!items.isEmpty()) {
+        commit(part, chunks, items, last[0]);
+      }
+      byte[] end = chunks.encodeLast(List.of());
+      if (end.length > 0) {
+        part.append(end, 0, last[0]);
+      }
+      part.complete();
+      return part.rows();
+    }
+  }
+
+  private <T> void commit(PartFile part, ChunkEncoder<T> chunks, List<T> items, String position)
+      throws java.io.IOException {
+    part.append(chunks.encode(items), items.size(), position);
+    onChunk.accept(items.size());
+    items.clear();
+  }
+}
