@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.io.BadRows;
 import dev.sluice.io.FileFingerprint;
 import dev.sluice.io.Input;
 import dev.sluice.io.Output;
@@ -64,6 +65,14 @@ final class ConvertCommand implements Callable<Integer> {
       description = "rows per checkpoint with --resume (default: ${DEFAULT-VALUE})")
   int checkpointRows = 20_000;
 
+  @Option(
+      names = "--skip-bad-rows",
+      paramLabel = "FILE",
+      description =
+          "write records that cannot be read (a CSV record of the wrong width, a JSON line that is"
+              + " not an object) to FILE as JSON Lines with their line and error, and go on")
+  Path skipBadRows;
+
   @Option(names = "--quiet", description = "no progress or summary on stderr")
   boolean quiet;
 
@@ -86,7 +95,12 @@ final class ConvertCommand implements Callable<Integer> {
         new Converter(rowRules, limit, read.csv(), read.json(), csv.settings(), counters);
     Path target = output.equals("-") ? null : Path.of(output).toAbsolutePath();
     PartFile.Saved saved = target == null ? null : leftovers(target);
+    if (skipBadRows != null && resume) {
+      throw new UsageException("--skip-bad-rows cannot be combined with --resume");
+    }
     long rows;
+    BadRows bad = skipBadRows == null ? null : BadRows.open(skipBadRows.toAbsolutePath());
+    converter.skippingBadRows(bad);
     Progress progress = quiet ? null : Progress.start("convert", counters, in.size(), System.err);
     try {
       if (resume) {
@@ -101,9 +115,15 @@ final class ConvertCommand implements Callable<Integer> {
         Output out = target == null ? Output.stdout() : Output.file(target);
         rows = converter.run(in, inFormat, out, outFormat);
       }
+      if (bad != null) {
+        bad.commit();
+      }
     } finally {
       if (progress != null) {
         progress.close();
+      }
+      if (bad != null) {
+        bad.close();
       }
     }
     long read = counters.bytesRead.get();
@@ -115,6 +135,9 @@ final class ConvertCommand implements Callable<Integer> {
     }
     if (!quiet) {
       System.err.println("sluice: converted " + summary(rows, counters));
+    }
+    if (bad != null && bad.count() > 0) {
+      System.err.printf("sluice: skipped %,d bad rows, written to %s%n", bad.count(), skipBadRows);
     }
     return Main.OK;
   }

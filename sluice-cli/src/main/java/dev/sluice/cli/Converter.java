@@ -1,10 +1,13 @@
 package dev.sluice.cli;
 
+import dev.sluice.CheckedConsumer;
 import dev.sluice.Pipe;
 import dev.sluice.Positioned;
 import dev.sluice.Resumable;
 import dev.sluice.Row;
 import dev.sluice.Stage;
+import dev.sluice.io.BadInputException;
+import dev.sluice.io.BadRows;
 import dev.sluice.io.Csv;
 import dev.sluice.io.CsvSettings;
 import dev.sluice.io.CsvWriteSettings;
@@ -40,6 +43,7 @@ final class Converter {
   private final JsonSettings jsonIn;
   private final CsvWriteSettings csvOut;
   private final Counters counters;
+  private BadRows badRows;
 
   Converter(
       RowRules rules,
@@ -54,6 +58,12 @@ final class Converter {
     this.jsonIn = jsonIn;
     this.csvOut = csvOut;
     this.counters = counters;
+  }
+
+  /** Sends records that cannot be read to {@code bad} instead of failing the run. */
+  Converter skippingBadRows(BadRows bad) {
+    this.badRows = bad;
+    return this;
   }
 
   /** Converts {@code in} to {@code out} and returns the number of rows written. */
@@ -105,9 +115,10 @@ final class Converter {
   }
 
   private Pipe<Row> read(Input in, Format from, AtomicReference<List<String>> header) {
+    CheckedConsumer<BadInputException> bad = badRows == null ? null : badRows::add;
     return from == Format.CSV
-        ? Csv.rows(in, csvIn, names -> header.set(checked(names)))
-        : JsonLines.rows(in, jsonIn);
+        ? Csv.rows(in, csvIn, names -> header.set(checked(names)), bad)
+        : JsonLines.rows(in, jsonIn, bad);
   }
 
   /** The rules for rows of {@code in}: strict columns for CSV, whose header names them all. */

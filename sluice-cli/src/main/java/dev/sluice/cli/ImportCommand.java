@@ -3,9 +3,11 @@ package dev.sluice.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.Checkpoints;
 import dev.sluice.Columns;
+import dev.sluice.Pipe;
 import dev.sluice.Positioned;
 import dev.sluice.Row;
 import dev.sluice.io.BadInputException;
+import dev.sluice.io.BadRows;
 import dev.sluice.io.RowFile;
 import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.CheckpointedSink;
@@ -66,8 +68,20 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "continue an interrupted import of the same INPUT")
   boolean resume;
 
+  @Option(
+      names = "--skip-bad-rows",
+      paramLabel = "FILE",
+      description =
+          "write rows that cannot be imported (a record of the wrong width, a JSON line that is not"
+              + " an object, a value that does not parse to its column's type) to FILE as JSON"
+              + " Lines with their line and error, and go on")
+  Path skipBadRows;
+
   @Option(names = "--quiet", description = "no progress or summary on stderr")
   boolean quiet;
+
+  /** Where bad rows go with --skip-bad-rows, for this run. */
+  private BadRows bad;
 
   @Override
   public Integer call() throws Exception {
@@ -87,11 +101,18 @@ final class ImportCommand implements Callable<Integer> {
     }
     try (HikariDataSource pool = db.open()) {
       TableInfo info = Jdbc.describe(pool, table);
+      if (skipBadRows != null && resume) {
+        throw new UsageException("--skip-bad-rows cannot be combined with --resume");
+      }
       RowFile records =
           format == Format.CSV
               ? RowFile.csv(file, read.csv())
               : RowFile.jsonLines(file, read.json());
       List<String> first = records.firstColumns();
+      bad = skipBadRows == null ? null : BadRows.open(skipBadRows.toAbsolutePath());
+      if (bad != null) {
+        records = records.skippingBadRecords(bad::add);
+      }
       if (first.isEmpty()) {
         throw new UsageException(input + " has no header or first record to take the columns from");
       }
@@ -133,12 +154,18 @@ final class ImportCommand implements Callable<Integer> {
         rows =
             Checkpoints.resume(records, checkpoint)
                 .via(Positioned.lift(rowRules.stage(input.toString())))
-                .map(p -> p.map(row -> typed(info, row, sinkColumns, csvEmpty)))
+                .flatMap(p -> typed(info, p, sinkColumns, csvEmpty))
                 .peek(p -> counters.rows.incrementAndGet())
                 .into(sink);
+        if (bad != null) {
+          bad.commit();
+        }
       } finally {
         if (progress != null) {
           progress.close();
+        }
+        if (bad != null) {
+          bad.close();
         }
       }
       checkpoint.clear();
@@ -148,6 +175,10 @@ final class ImportCommand implements Callable<Integer> {
             rows,
             info.name(),
             left.isPresent() ? " (resumed after record " + RowFile.records(left.get()) + ")" : "");
+      }
+      if (bad != null && bad.count() > 0) {
+        System.err.printf(
+            "sluice: skipped %,d bad rows, written to %s%n", bad.count(), skipBadRows);
       }
     } catch (RuntimeException e) {
       throw Failures.redacted(e, db);
@@ -180,13 +211,27 @@ final class ImportCommand implements Callable<Integer> {
    * {@code row} with its values parsed to the columns' types, as a row of {@code sink}'s columns (a
    * JSON object's missing keys are NULL); a value that does not parse is bad input naming its line.
    */
-  private Row typed(TableInfo info, Row row, Columns sink, boolean emptyIsNull) {
+  private Pipe<Positioned<Row>> typed(
+      TableInfo info, Positioned<Row> positioned, Columns sink, boolean emptyIsNull)
+      throws Exception {
+    Row row = positioned.item();
     Row typed;
     try {
       typed = info.typed(row, emptyIsNull);
     } catch (IllegalArgumentException | JdbcException e) {
-      throw new BadInputException(input.toString(), row.line(), e.getMessage(), null, e);
+      BadInputException failure =
+          new BadInputException(input.toString(), row.line(), e.getMessage(), null, e);
+      if (bad == null) {
+        throw failure;
+      }
+      bad.add(failure, row);
+      return Pipe.empty();
     }
+    return Pipe.of(new Positioned<>(fit(typed, sink), positioned.position()));
+  }
+
+  /** {@code typed} as a row of {@code sink}'s columns: a JSON object's missing keys are NULL. */
+  private static Row fit(Row typed, Columns sink) {
     if (typed.columns().equals(sink)) {
       return typed;
     }
@@ -195,7 +240,7 @@ final class ImportCommand implements Callable<Integer> {
       int at = typed.columns().find(sink.name(i));
       values[i] = at < 0 ? null : typed.get(at);
     }
-    return Row.of(row.line(), sink, values);
+    return Row.of(typed.line(), sink, values);
   }
 
   private SinkSettings settings(TableInfo info, List<String> columns) {

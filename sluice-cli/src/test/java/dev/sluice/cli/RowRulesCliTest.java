@@ -123,4 +123,45 @@ class RowRulesCliTest {
           .containsExactly(java.util.List.of(3, "c***@example.com"));
     }
   }
+
+  @Test
+  void convertSkipsBadRowsIntoADeadLetterFile() throws Exception {
+    Files.writeString(dir.resolve("in.csv"), "id,v\n1,a\n2,b,extra\n3,c\n");
+    Cli cli =
+        Cli.run(
+            "convert",
+            path("in.csv"),
+            path("o.jsonl"),
+            "--skip-bad-rows",
+            path("bad.jsonl"),
+            "--quiet");
+    assertThat(cli.code()).as(cli.err()).isZero();
+    assertThat(Files.readString(dir.resolve("o.jsonl")))
+        .isEqualTo("{\"id\":\"1\",\"v\":\"a\"}\n{\"id\":\"3\",\"v\":\"c\"}\n");
+    assertThat(Files.readString(dir.resolve("bad.jsonl")))
+        .startsWith("{\"input\":\"" + path("in.csv").replace("\\", "\\\\") + "\",\"line\":3,");
+    assertThat(cli.err()).contains("skipped 1 bad rows");
+    Cli without = Cli.run("convert", path("in.csv"), path("p.jsonl"), "--quiet");
+    assertThat(without.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(dir.resolve("p.jsonl")).doesNotExist();
+  }
+
+  @EachDatabase
+  void importSkipsRowsWhoseValuesDoNotParse(Engine engine) throws Exception {
+    try (TestDb db = TestDb.create(engine)) {
+      db.execute("CREATE TABLE n (id INT PRIMARY KEY, v INT)");
+      Path csv = Files.writeString(dir.resolve("n.csv"), "id,v\n1,10\n2,ten\n3,30\n");
+      Cli cli =
+          ExportImportTest.importFile(
+              db, csv, "--table", "n", "--skip-bad-rows", path("bad.jsonl"));
+      assertThat(cli.code()).as(cli.err()).isZero();
+      assertThat(db.query("SELECT id FROM n ORDER BY id"))
+          .extracting(r -> ((Number) r.get(0)).intValue())
+          .containsExactly(1, 3);
+      assertThat(Files.readString(dir.resolve("bad.jsonl")))
+          .contains("\"line\":3")
+          .contains("cannot read 'ten' as INTEGER")
+          .contains("\"row\":{\"id\":\"2\",\"v\":\"ten\"}");
+    }
+  }
 }

@@ -56,7 +56,7 @@ public final class Csv {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(header, "header");
-    return Pipe.generate(new CsvSource(input, settings, header));
+    return Pipe.generate(new CsvSource(input, settings, header, null));
   }
 
   /**
@@ -71,11 +71,30 @@ public final class Csv {
    * Like {@link #rows(Input, CsvSettings)}, handing each run's column names to {@code header} first
    * as {@link #read(Input, CsvSettings, CheckedConsumer)} does.
    */
-  @SuppressWarnings("unchecked")
   public static Pipe<Row> rows(
       Input input, CsvSettings settings, CheckedConsumer<? super List<String>> header) {
+    return rows(input, settings, header, null);
+  }
+
+  /**
+   * Like {@link #rows(Input, CsvSettings, CheckedConsumer)}, but a record with another number of
+   * fields than the header goes to {@code badRecord} (on the reading thread, as a {@link
+   * BadInputException} naming its line) and the run goes on; a failure of {@code badRecord} fails
+   * the run. Other malformed input still fails it: after a broken quote, say, the records that
+   * follow cannot be told apart.
+   */
+  @SuppressWarnings("unchecked")
+  public static Pipe<Row> rows(
+      Input input,
+      CsvSettings settings,
+      CheckedConsumer<? super List<String>> header,
+      CheckedConsumer<? super BadInputException> badRecord) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(header, "header");
     // a Pipe only hands out its elements, so a pipe of CsvRows is a pipe of Rows
-    return (Pipe<Row>) (Pipe<? extends Row>) read(input, settings, header);
+    return (Pipe<Row>)
+        (Pipe<? extends Row>) Pipe.generate(new CsvSource(input, settings, header, badRecord));
   }
 
   /**

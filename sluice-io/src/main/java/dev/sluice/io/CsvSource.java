@@ -20,7 +20,15 @@ final class CsvSource implements Generator<CsvRow> {
   private final CsvSettings settings;
   private final CheckedConsumer<? super List<String>> onHeader;
 
-  CsvSource(Input input, CsvSettings settings, CheckedConsumer<? super List<String>> onHeader) {
+  /** Where records of the wrong width go, or null to fail the run. */
+  private final CheckedConsumer<? super BadInputException> badRecord;
+
+  CsvSource(
+      Input input,
+      CsvSettings settings,
+      CheckedConsumer<? super List<String>> onHeader,
+      CheckedConsumer<? super BadInputException> badRecord) {
+    this.badRecord = badRecord;
     this.input = input;
     this.settings = settings;
     this.onHeader = onHeader;
@@ -50,8 +58,20 @@ final class CsvSource implements Generator<CsvRow> {
         }
         handler.header = header;
         onHeader.accept(header.names());
-        while (records.hasNext()) {
-          CsvRow row = records.next();
+        while (true) {
+          CsvRow row;
+          try {
+            if (!records.hasNext()) {
+              break;
+            }
+            row = records.next();
+          } catch (RuntimeException e) {
+            if (badRecord == null || !isWidthMismatch(e)) {
+              throw e;
+            }
+            badRecord.accept((BadInputException) CsvErrors.translate(e, input.name(), lastLine));
+            continue;
+          }
           lastLine = row.line();
           out.emit(row);
         }
@@ -59,6 +79,16 @@ final class CsvSource implements Generator<CsvRow> {
         throw CsvErrors.translate(e, input.name(), lastLine);
       }
     }
+  }
+
+  /**
+   * FastCSV's error for a record with more or fewer fields than the first, after which it goes on.
+   */
+  private static boolean isWidthMismatch(RuntimeException e) {
+    String m = e.getMessage();
+    return e.getClass().getName().startsWith("de.siegmar.fastcsv")
+        && m != null
+        && m.contains("fields, but first record had");
   }
 
   private CsvReader<CsvRow> reader(InputStream in, CsvRowHandler handler) {

@@ -2,6 +2,7 @@ package dev.sluice.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.CheckedConsumer;
 import dev.sluice.Pipe;
 import dev.sluice.Row;
 import dev.sluice.Sink;
@@ -71,6 +72,16 @@ public final class JsonLines {
    * BadInputException} naming the line.
    */
   public static Pipe<Row> rows(Input input, JsonSettings settings) {
+    return rows(input, settings, null);
+  }
+
+  /**
+   * Like {@link #rows(Input, JsonSettings)}, but a line that is not valid JSON or not an object
+   * goes to {@code badLine} (on the reading thread) and the run goes on; a failure of {@code
+   * badLine} fails the run. A line past {@link JsonSettings#maxLineLength()} still fails it.
+   */
+  public static Pipe<Row> rows(
+      Input input, JsonSettings settings, CheckedConsumer<? super BadInputException> badLine) {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(settings, "settings");
     return Pipe.generate(
@@ -83,7 +94,17 @@ public final class JsonLines {
             for (String line; (line = splitter.next()) != null; ) {
               if (!line.isBlank()) {
                 long at = splitter.line();
-                out.emit(rows.row(codec.parse(line, JsonNode.class, input.name(), at), at));
+                Row row;
+                try {
+                  row = rows.row(codec.parse(line, JsonNode.class, input.name(), at), at);
+                } catch (BadInputException bad) {
+                  if (badLine == null) {
+                    throw bad;
+                  }
+                  badLine.accept(bad);
+                  continue;
+                }
+                out.emit(row);
               }
             }
           }
@@ -119,6 +140,11 @@ public final class JsonLines {
     Objects.requireNonNull(out, "out");
     // an encoder of any object is an encoder of rows
     return (Encoder<Row>) (Encoder<?>) JsonCodec.encoder(out, new ObjectMapper());
+  }
+
+  /** {@link #rowEncoder} for any element, for writers typed on {@code Object}. */
+  static Encoder<Object> rowEncoderOfAny(OutputStream out) throws IOException {
+    return JsonCodec.encoder(out, new ObjectMapper());
   }
 
   /** A sink writing {@link Row}s with {@link #rowEncoder}. */

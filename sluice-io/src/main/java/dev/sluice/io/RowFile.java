@@ -1,5 +1,6 @@
 package dev.sluice.io;
 
+import dev.sluice.CheckedConsumer;
 import dev.sluice.Pipe;
 import dev.sluice.Positioned;
 import dev.sluice.Resumable;
@@ -34,21 +35,37 @@ public final class RowFile implements Resumable<Row> {
   private final Path path;
   private final CsvSettings csv;
   private final JsonSettings json;
+  private final CheckedConsumer<? super BadInputException> badRecord;
 
-  private RowFile(Path path, CsvSettings csv, JsonSettings json) {
+  private RowFile(
+      Path path,
+      CsvSettings csv,
+      JsonSettings json,
+      CheckedConsumer<? super BadInputException> badRecord) {
     this.path = Objects.requireNonNull(path, "path");
     this.csv = csv;
     this.json = json;
+    this.badRecord = badRecord;
   }
 
   /** The rows of the CSV file at {@code path}. */
   public static RowFile csv(Path path, CsvSettings settings) {
-    return new RowFile(path, Objects.requireNonNull(settings, "settings"), null);
+    return new RowFile(path, Objects.requireNonNull(settings, "settings"), null, null);
   }
 
   /** The objects of the JSON Lines file at {@code path} as rows. */
   public static RowFile jsonLines(Path path, JsonSettings settings) {
-    return new RowFile(path, null, Objects.requireNonNull(settings, "settings"));
+    return new RowFile(path, null, Objects.requireNonNull(settings, "settings"), null);
+  }
+
+  /**
+   * This file with the records that cannot be read (see {@link Csv#rows(Input, CsvSettings,
+   * CheckedConsumer, CheckedConsumer)} and {@link JsonLines#rows(Input, JsonSettings,
+   * CheckedConsumer)}) handed to {@code badRecord} instead of failing the run. They are not rows,
+   * so they take no record number; each run of the file skips the same ones.
+   */
+  public RowFile skippingBadRecords(CheckedConsumer<? super BadInputException> badRecord) {
+    return new RowFile(path, csv, json, Objects.requireNonNull(badRecord, "badRecord"));
   }
 
   /** The file. */
@@ -59,7 +76,9 @@ public final class RowFile implements Resumable<Row> {
   /** Every row of the file, without positions. */
   public Pipe<Row> rows() {
     Input input = Input.file(path);
-    return csv != null ? Csv.rows(input, csv) : JsonLines.rows(input, json);
+    return csv != null
+        ? Csv.rows(input, csv, names -> {}, badRecord)
+        : JsonLines.rows(input, json, badRecord);
   }
 
   /**
