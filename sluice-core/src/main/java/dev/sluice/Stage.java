@@ -25,7 +25,9 @@ public interface Stage<T, R> {
   /**
    * This stage followed by {@code next}, as one stage: what this one emits goes straight into
    * {@code next} on the same thread, nothing is held in between, and a stop asked by {@code next}
-   * stops this one. Lets a team ship a chain of stages as one value.
+   * stops this one. When this one stops itself, {@code next} finishes, as at the end of its input.
+   * Lets a team ship a chain of stages as one value; {@link Pipe#via} runs it as one {@code via} of
+   * each part in turn, at the same cost.
    *
    * <pre>{@code
    * Stage<String, String> clean = trim.andThen(nonBlank).andThen(lowerCase);

@@ -87,6 +87,57 @@ class StageChainTest {
   }
 
   @Test
+  void aStopOfTheFirstStageEndsTheInputOfTheSecondWhichFinishes() {
+    Stage<Integer, Integer> firstThree =
+        () -> {
+          int[] seen = {0};
+          return (x, out) -> {
+            out.emit(x);
+            return ++seen[0] < 3;
+          };
+        };
+    AtomicInteger pulled = new AtomicInteger();
+    List<List<Integer>> out =
+        Pipe.range(0, 100)
+            .map(Long::intValue)
+            .peek(x -> pulled.incrementAndGet())
+            .via(firstThree.andThen(pairs()))
+            .toList();
+    assertThat(out).containsExactly(List.of(0, 1), List.of(2)); // [2] comes from finish
+    assertThat(pulled.get()).isEqualTo(3);
+  }
+
+  @Test
+  void aChainStartedByHandFinishesTheSecondStageWhenTheFirstStops() throws Exception {
+    Stage<Integer, Integer> firstThree =
+        () -> {
+          int[] seen = {0};
+          return (x, out) -> {
+            out.emit(x);
+            return ++seen[0] < 3;
+          };
+        };
+    Stage.Integrator<Integer, List<Integer>> both = firstThree.andThen(pairs()).start();
+    List<List<Integer>> out = new ArrayList<>();
+    Emitter<List<Integer>> into = out::add;
+    int pushed = 0;
+    while (both.push(pushed, into)) {
+      pushed++;
+    }
+    assertThat(pushed).isEqualTo(2); // the third push returned false
+    assertThat(out).containsExactly(List.of(0, 1), List.of(2));
+  }
+
+  @Test
+  void aComposedStageRunsAsOneViaPerPartWithTheSameOutput() {
+    Stage<Long, List<Long>> composed =
+        StageChainTest.<Long>twice().andThen(twice()).andThen(pairs());
+    assertThat(Pipe.range(0, 5).via(composed).toList())
+        .isEqualTo(Pipe.range(0, 5).via(twice()).via(twice()).via(pairs()).toList())
+        .hasSize(10);
+  }
+
+  @Test
   void aDownstreamStopUnwindsBothStages() {
     Stage<Long, Long> both = StageChainTest.<Long>twice().andThen(twice());
     assertThat(Pipe.range(0, 100).via(both).take(5).toList()).containsExactly(0L, 0L, 0L, 0L, 1L);

@@ -43,6 +43,14 @@ public class OperatorsBenchmark {
             return true;
           };
 
+  /** Like {@link #PASS}, but another class: two different stages in one chain. */
+  private static final Stage<Long, Long> PASS_TOO =
+      () ->
+          (x, out) -> {
+            out.emit(x);
+            return true;
+          };
+
   private static long finish(Pipe<Long> p) {
     return p.filter(x -> x % 2 == 0).map(x -> x + 1).reduce(0L, Long::sum);
   }
@@ -90,6 +98,27 @@ public class OperatorsBenchmark {
   @Benchmark
   public long viaAndThen() {
     return finish(Pipe.range(0, N).map(x -> x * 3).via(PASS.andThen(PASS)));
+  }
+
+  /**
+   * The two stages of {@link #viaAndThen} as two {@code via} calls: what a composed one should
+   * cost.
+   */
+  @Benchmark
+  public long viaVia() {
+    return finish(Pipe.range(0, N).map(x -> x * 3).via(PASS).via(PASS));
+  }
+
+  /** {@link #viaAndThen} with two different stages. */
+  @Benchmark
+  public long viaAndThenTwoStages() {
+    return finish(Pipe.range(0, N).map(x -> x * 3).via(PASS.andThen(PASS_TOO)));
+  }
+
+  /** {@link #viaVia} with two different stages. */
+  @Benchmark
+  public long viaViaTwoStages() {
+    return finish(Pipe.range(0, N).map(x -> x * 3).via(PASS).via(PASS_TOO));
   }
 
   @Benchmark

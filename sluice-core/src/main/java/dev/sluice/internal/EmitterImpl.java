@@ -11,13 +11,20 @@ import dev.sluice.Emitter;
  * IllegalStateException} instead of pushing into a chain that is not single-threaded or no longer
  * running. Each {@code emit} also checks the run's {@link CancelScope}, so a generator that
  * swallows {@link InterruptedException} still stops when its run is cancelled or times out.
+ *
+ * <p>Not final for one subclass: {@link ViaPush}, a {@link Specializer} template that repeats
+ * {@link #emit} so that each copy calls its own downstream.
  */
-final class EmitterImpl<T> implements Emitter<T> {
-  private final Downstream<? super T> down;
-  private final String where;
+class EmitterImpl<T> implements Emitter<T> {
+  final Downstream<? super T> down;
+  final String where;
   private final CancelScope scope = CancelScope.current();
   private Thread owner = Thread.currentThread();
   boolean stopped;
+
+  /** Whether the custom stage emitting here asked to stop (its push returned false). */
+  boolean stoppedItself;
+
   Throwable downstreamFailure;
   long emitted;
 
@@ -29,6 +36,25 @@ final class EmitterImpl<T> implements Emitter<T> {
 
   @Override
   public void emit(T item) {
+    ready();
+    boolean more;
+    try {
+      more = down.push(item);
+    } catch (Throwable t) {
+      throw failed(t);
+    }
+    emitted++;
+    if (!more) {
+      stopped = true;
+      throw StopSignal.INSTANCE;
+    }
+  }
+
+  /**
+   * Throws unless an element may be emitted now: from the owner thread, downstream not stopped, the
+   * run not cancelled.
+   */
+  final void ready() {
     Thread thread = Thread.currentThread();
     if (thread != owner) {
       throw misuse(thread);
@@ -39,28 +65,22 @@ final class EmitterImpl<T> implements Emitter<T> {
     if (thread.isInterrupted() || (scope != null && scope.isCancelled())) {
       throw CancelSignal.INSTANCE; // again at every later emit, like the interrupt
     }
-    boolean more;
-    try {
-      more = down.push(item);
-    } catch (Throwable t) {
-      stopped = true;
-      downstreamFailure = t;
-      throw Failures.atElement(t, where, emitted);
-    }
-    emitted++;
-    if (!more) {
-      stopped = true;
-      throw StopSignal.INSTANCE;
-    }
+  }
+
+  /** Records that downstream failed with {@code t} and returns what emit throws. */
+  final RuntimeException failed(Throwable t) {
+    stopped = true;
+    downstreamFailure = t;
+    return Failures.atElement(t, where, emitted);
   }
 
   /** Makes the current thread the one allowed to emit (the source moved to another thread). */
-  void bind() {
+  final void bind() {
     owner = Thread.currentThread();
   }
 
   /** The run ended: any later {@code emit} fails. */
-  void end() {
+  final void end() {
     owner = null;
   }
 
@@ -87,7 +107,7 @@ final class EmitterImpl<T> implements Emitter<T> {
    * failure if there was one, returns normally if {@code thrown} is (or wraps) the stop signal of
    * this emitter, and otherwise rethrows {@code thrown} noted with this emitter's place.
    */
-  void settle(Throwable thrown) {
+  final void settle(Throwable thrown) {
     if (downstreamFailure != null) {
       throw Failures.sneaky(Failures.combine(downstreamFailure, thrown));
     }
@@ -98,7 +118,7 @@ final class EmitterImpl<T> implements Emitter<T> {
   }
 
   /** Rethrows a downstream failure the user code swallowed. */
-  void checkSwallowed() {
+  final void checkSwallowed() {
     if (downstreamFailure != null) {
       throw Failures.sneaky(downstreamFailure);
     }

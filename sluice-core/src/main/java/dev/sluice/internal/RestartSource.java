@@ -2,6 +2,7 @@ package dev.sluice.internal;
 
 import dev.sluice.CheckedFunction;
 import dev.sluice.RetryPolicy;
+import java.time.Duration;
 
 /**
  * {@code Pipe.restarting} and {@code Checkpoints.retrying}: runs the source {@code open} builds;
@@ -29,35 +30,21 @@ public final class RestartSource<T> extends Source<T> {
   public void run(Downstream<? super T> downstream) throws Exception {
     Downstream<? super T> down = Metering.wrap(this, downstream);
     Relay relay = new Relay(down);
-    boolean consecutive = policy.counting() == RetryPolicy.Counting.CONSECUTIVE;
-    Throwable earlier = null;
-    for (int failures = 1; ; failures++) {
+    RetryCount count = new RetryCount(policy);
+    while (true) {
       Source<? extends T> source;
       try {
         source = open.apply(relay.last);
       } catch (Throwable t) {
-        if (earlier != null) {
-          t.addSuppressed(earlier);
-        }
-        throw Failures.at(t, describe() + " opening an attempt");
+        throw Failures.at(count.withEarlier(t), describe() + " opening an attempt");
       }
       long before = relay.delivered;
       try {
         source.run(relay);
         return;
       } catch (Throwable t) {
-        if (consecutive && relay.delivered > before) {
-          failures = 1;
-          earlier = null;
-        }
-        if (relay.downstreamFailed || !policy.retries(t, failures)) {
-          if (earlier != null && t != earlier && !relay.downstreamFailed) {
-            t.addSuppressed(earlier);
-          }
-          throw Failures.sneaky(t);
-        }
-        earlier = Failures.combine(earlier, t);
-        ClockStage.of(source).sleep(policy.delayAfter(failures));
+        Duration wait = count.failed(t, relay.delivered > before, relay.downstreamFailed);
+        ClockStage.of(source).sleep(wait);
       }
     }
   }

@@ -28,27 +28,15 @@ public final class RetryStage<T> extends Operator<T, T> {
     Downstream<? super T> down = Metering.wrap(this, downstream);
     Relay relay = new Relay(down);
     Attempt attempt = attempt(relay);
-    Throwable earlier = null;
-    boolean consecutive = policy.counting() == RetryPolicy.Counting.CONSECUTIVE;
-    for (int failures = 1; ; failures++) {
+    RetryCount count = new RetryCount(policy);
+    while (true) {
       relay.seen = 0;
       long before = relay.delivered;
       try {
         attempt.run();
         return;
       } catch (Throwable t) {
-        if (consecutive && relay.delivered > before) {
-          failures = 1;
-          earlier = null;
-        }
-        if (relay.downstreamFailed || !policy.retries(t, failures)) {
-          if (earlier != null && t != earlier && !relay.downstreamFailed) {
-            t.addSuppressed(earlier);
-          }
-          throw Failures.sneaky(t);
-        }
-        earlier = Failures.combine(earlier, t);
-        clock.sleep(policy.delayAfter(failures));
+        clock.sleep(count.failed(t, relay.delivered > before, relay.downstreamFailed));
       }
     }
   }

@@ -22,19 +22,15 @@ public final class Retrying<T, R> implements CheckedFunction<T, R> {
 
   @Override
   public R apply(T item) throws Exception {
-    Throwable earlier = null;
-    for (int attempt = 1; ; attempt++) {
+    RetryCount count = null; // made at the first failure: the happy path allocates nothing
+    while (true) {
       try {
         return fn.apply(item);
       } catch (Throwable t) {
-        if (!policy.retries(t, attempt)) {
-          if (earlier != null && t != earlier) {
-            t.addSuppressed(earlier);
-          }
-          throw Failures.sneaky(t);
+        if (count == null) {
+          count = new RetryCount(policy);
         }
-        earlier = Failures.combine(earlier, t);
-        clock.sleep(policy.delayAfter(attempt));
+        clock.sleep(count.failed(t, false, false));
       }
     }
   }

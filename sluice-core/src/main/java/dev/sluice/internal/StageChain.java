@@ -8,7 +8,10 @@ import dev.sluice.Stage;
  * straight into {@code second}, on the same thread, with nothing held in between. When {@code
  * second} asks to stop, {@code first} is unwound like a generator (its emit does not return) and
  * the chain asks its upstream to stop; at the end of the input {@code first} finishes into {@code
- * second}, then {@code second} finishes.
+ * second}, then {@code second} finishes. When {@code first} stops itself, {@code second} finishes
+ * (its input ended) and the chain asks its upstream to stop. {@code Pipe.via} does not run a chain
+ * through this class but as one {@code via} per part ({@link #first}, {@link #second}), which
+ * behaves the same and costs what the parts cost apart.
  */
 public final class StageChain<T, M, R> implements Stage<T, R> {
   private final Stage<T, M> first;
@@ -17,6 +20,16 @@ public final class StageChain<T, M, R> implements Stage<T, R> {
   public StageChain(Stage<T, M> first, Stage<? super M, R> second) {
     this.first = Checks.notNull(first, "first");
     this.second = Checks.notNull(second, "next");
+  }
+
+  /** The stage that runs first. */
+  public Stage<T, M> first() {
+    return first;
+  }
+
+  /** The stage that runs on what the first emits. */
+  public Stage<? super M, R> second() {
+    return second;
   }
 
   @Override
@@ -39,6 +52,10 @@ public final class StageChain<T, M, R> implements Stage<T, R> {
           settle(t);
         }
         settle(null);
+        if (!more && !stopped) { // the first stopped itself: the input of the second ended
+          stopped = true;
+          b.finish(out);
+        }
         return more && !stopped;
       }
 

@@ -4,7 +4,8 @@ import dev.sluice.Stage;
 
 /**
  * {@code via}: runs a custom {@link Stage}. {@code finish} runs only when the input ended: not
- * after downstream stopped, nor after the stage's own {@code push} returned {@code false}.
+ * after downstream stopped, nor after the stage's own {@code push} returned {@code false}. Each
+ * element goes through a {@link ViaPush} made for the integrator's class at this position.
  */
 public final class ViaStage<T, R> extends Operator<T, R> {
   private final Stage<? super T, R> stage;
@@ -23,48 +24,28 @@ public final class ViaStage<T, R> extends Operator<T, R> {
     } catch (Throwable t) {
       throw Failures.at(t, describe() + " starting");
     }
-    EmitterImpl<R> out = new EmitterImpl<>(down, describe());
-    boolean[] stoppedItself = {false};
+    if (integrator == null) {
+      throw Failures.at(
+          new NullPointerException("the stage's start() returned null"), describe() + " starting");
+    }
+    Downstream<T> push = Specializer.create(ViaPush.class, this, integrator, down);
+    @SuppressWarnings("unchecked")
+    EmitterImpl<R> out = (EmitterImpl<R>) push;
     try {
-      runStage(integrator, out, stoppedItself);
+      upstream.run(push);
+      if (out.stopped || out.stoppedItself) {
+        return;
+      }
+      out.bind();
+      try {
+        integrator.finish(out);
+      } catch (Throwable t) {
+        out.settle(t);
+        return;
+      }
+      out.checkSwallowed();
     } finally {
       out.end();
     }
-  }
-
-  private void runStage(
-      Stage.Integrator<? super T, R> integrator, EmitterImpl<R> out, boolean[] stoppedItself)
-      throws Exception {
-    upstream.run(
-        new Downstream<T>() {
-
-          @Override
-          public boolean push(T item) {
-            boolean more;
-            out.bind(); // the upstream may push from another thread than run's (timeout)
-            try {
-              more = integrator.push(item, out);
-            } catch (Throwable t) {
-              out.settle(t);
-              return false;
-            }
-            out.checkSwallowed();
-            if (!more) {
-              stoppedItself[0] = true;
-            }
-            return more && !out.stopped;
-          }
-        });
-    if (out.stopped || stoppedItself[0]) {
-      return;
-    }
-    out.bind();
-    try {
-      integrator.finish(out);
-    } catch (Throwable t) {
-      out.settle(t);
-      return;
-    }
-    out.checkSwallowed();
   }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,13 +31,22 @@ final class DocsIncludeTest {
    * Pages whose every Java block must be included. Any other page is checked for the blocks it
    * marks (the cookbook pages whose code lives in other modules' tests are not converted yet).
    */
-  private static final Set<String> STRICT = Set.of("README.md", "docs/cookbook/csv-to-jsonl.md");
+  private static final Set<String> STRICT =
+      Set.of(
+          "README.md",
+          "docs/cookbook/csv-to-jsonl.md",
+          "docs/cookbook/offset-vs-keyset.md",
+          "docs/cookbook/transaction-per-batch.md",
+          "docs/cookbook/export-table-to-csv.md",
+          "docs/cookbook/large-file-custom-delimiter.md",
+          "docs/cookbook/duplicate-files.md");
 
   @Test
   void everyMarkedBlockEqualsItsRegion() throws IOException {
     boolean update = "update".equals(System.getProperty("sluice.docs"));
     List<String> problems = new ArrayList<>();
     int checked = 0;
+    Set<String> strictSeen = new HashSet<>();
     for (Path page : pages()) {
       String name = ROOT.relativize(page).toString().replace('\\', '/');
       List<String> lines = new ArrayList<>(Files.readAllLines(page, StandardCharsets.UTF_8));
@@ -77,6 +87,9 @@ final class DocsIncludeTest {
         }
         List<String> block = lines.subList(open + 1, close);
         checked++;
+        if (STRICT.contains(name)) {
+          strictSeen.add(name);
+        }
         if (!block.equals(region)) {
           if (update) {
             block.clear();
@@ -105,6 +118,7 @@ final class DocsIncludeTest {
         .as("run scripts/docs-update to copy the regions into the markdown")
         .isEmpty();
     assertThat(checked).as("included blocks").isGreaterThanOrEqualTo(4);
+    assertThat(strictSeen).as("strict pages that include a block").isEqualTo(STRICT);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sluice.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.sluice.Cancellation;
 import dev.sluice.MemorySink;
@@ -368,6 +369,46 @@ class CookbookExamplesTest {
             Map.entry("ann", 1L), Map.entry("bob", 1L), Map.entry("cid", 1L), Map.entry("ann", 1L));
     assertThat(windows).containsExactly(List.of(1, 2), List.of(2, 3), List.of(3, 4));
     assertThat(roundRobin).containsExactly(1, 10, 2, 20, 3);
+    // end
+  }
+
+  @Test
+  void transformFilterBatch() {
+    // page: transform-filter-batch
+    record Order(long id, String status, long cents) {}
+    Pipe<List<String>> batches =
+        Pipe.range(1, 11) // ids 1 to 10
+            .map(id -> new Order(id, id % 3 == 0 ? "cancelled" : "paid", id * 250)) // transform
+            .filter(o -> o.status().equals("paid")) // drop the cancelled ones
+            .map(o -> o.id() + "," + o.cents())
+            .batch(3); // lists of 3, the last may be shorter
+
+    MemorySink<List<String>> warehouse = Sinks.memory(); // publishes a run's writes on commit
+    long written = batches.into(warehouse);
+
+    MemorySink<List<String>> firstTwo = Sinks.memory();
+    batches.take(2).into(firstTwo); // an early stop is a success: what passed is committed
+
+    MemorySink<List<String>> refused = Sinks.memory();
+    Pipe<List<String>> failing =
+        batches.peek(
+            b -> {
+              if (b.contains("7,1750")) {
+                throw new IllegalStateException("warehouse refused " + b);
+              }
+            });
+    Throwable failure = catchThrowable(() -> failing.into(refused)); // aborts the sink
+
+    assertThat(written).isEqualTo(3);
+    assertThat(warehouse.committed())
+        .containsExactly(
+            List.of("1,250", "2,500", "4,1000"),
+            List.of("5,1250", "7,1750", "8,2000"),
+            List.of("10,2500"));
+    assertThat(firstTwo.committed()).hasSize(2);
+    assertThat(failure).hasMessageContaining("warehouse refused [5,1250, 7,1750, 8,2000]");
+    assertThat(refused.committed()).isEmpty(); // the first batch was written, then discarded
+    assertThat(refused.aborts()).isEqualTo(1);
     // end
   }
 }
