@@ -1,103 +1,129 @@
 #!/usr/bin/env bash
-# ETL benchmark: the same >= 1 GB users CSV to JSON Lines with the e-mail column masked, by
-#  (a) the sluice CLI (`sluice convert --mask email`, two threads),
-#  (b) a hand-written loop on FastCSV + Jackson (sluice-bench's HandLoopEtl, one thread),
-#  (c) Node.js: readline + split(',') + JSON.stringify in an async generator + stream.pipeline,
-#  (d) Node.js: the same with the csv-parse package,
-#  (e) a byte-level reference: parsing, masking and JSON escaping on the bytes, no String per field
-#      (sluice-bench's ByteLevelEtl, one thread), to show how far from that limit (a) is.
-# (a), (b) and (e) run with the same JAVA_OPTS (default -Xmx64m -XX:+UseSerialGC, the collector the
-# `sluice` launcher picks). Prints seconds, MB/s and peak RSS
-# (from /usr/bin/time) side by side, and checks that (a), (b), (d) and (e) wrote identical output.
-# (a), (b) and (e) run RUNS times (default 3), interleaved; the table shows the median seconds and
-# the highest peak RSS, and the seconds of every run follow it. (c) and (d) run once.
-# Settings: GB (default 1) input size; RSS_4GB=1 also runs (a) on a 4 GB input to compare peak
-# RSS; SKIP_NODE=1 skips (c) and (d); SKIP_BUILD=1 reuses the jars. Data in bench/work/etl.
+# ETL benchmark through the CLI as a user runs it (launcher and JVM start included): a users CSV to
+# JSON Lines with the e-mail column masked, by
+#  (a) `./sluice convert IN OUT --mask email` with JAVA_OPTS=-Xmx64m (the launcher adds its
+#      -XX:+UseSerialGC and its class-data sharing archive),
+#  (b) the independent peers' hand-written loop, FastCSV + Jackson on one thread
+#      (perf.CsvToJsonl, java -Xmx64m -XX:+UseSerialGC),
+#  (e) the independent peers' byte-level converter written for this one file layout, no strings
+#      (perf.ByteCsvToJsonl, the same java options): the practical single-thread limit,
+#  (d) Node.js with the csv-parse package (bench/node/csv-parse.js), if node is installed
+#      (INSTALL_NODE=1 installs it with apt-get).
+# The peers are read from PEERS (default ../shared/peers/etl beside the repository; see its
+# README): built there into a copy in $TMPDIR (the folder is read-only), never into the project.
+# The input is the peers' generator (gen_csv.py, seed 42) at each of SIZES megabytes (default 300;
+# the report used SIZES="300 1000"). Every program runs RUNS times (default 3) interleaved, so a
+# noisy minute hits them all; the table shows median seconds, MB/s, the ratio to (a) and the
+# highest peak RSS (/usr/bin/time), and every run's seconds follow it. Outputs are compared with
+# (a) byte for byte. Other work on the machine moves single runs by tens of percent: compare
+# medians, and rerun.
+# Settings: SIZES, RUNS, SKIP_NODE=1, PEERS. Data in bench/work/etl.
 # Output: stdout and bench/results/etl-<UTC time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/jdk.sh
-GB=${GB:-1}
+SIZES=${SIZES:-300}
 RUNS=${RUNS:-3}
-JAVA_OPTS=${JAVA_OPTS:--Xmx64m -XX:+UseSerialGC}
-ROWS_PER_GB=9500000
+PEERS=${PEERS:-$PWD/../shared/peers/etl}
+PEER_OPTS=(-Xmx64m -XX:+UseSerialGC)
 work=bench/work/etl
 mkdir -p "$work" bench/results
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f sluice-bench/target/benchmarks.jar ] || [ ! -f sluice-cli/target/sluice.jar ]; then
-  ./build -q -pl sluice-cli,sluice-bench -am package -DskipTests
-fi
 if [ ! -x /usr/bin/time ]; then
   echo "bench/etl.sh: needs /usr/bin/time (apt-get install -y time)" >&2
   exit 1
 fi
-cli=(java $JAVA_OPTS -jar sluice-cli/target/sluice.jar)
+if [ ! -f "$PEERS/gen_csv.py" ]; then
+  echo "bench/etl.sh: no peers in $PEERS (set PEERS)" >&2
+  exit 1
+fi
 
-input() { # generates the users CSV of $1 GB once
-  local file="$work/users-${1}g.csv"
-  if [ ! -f "$file" ]; then
-    echo "generating $file ..." >&2
-    "${cli[@]}" generate "$file" --rows $(($1 * ROWS_PER_GB))
+# The peers, built from their own folder into a copy outside the project.
+peers_build="${TMPDIR:-/tmp}/sluice-etl-peers"
+if [ ! -f "$peers_build/target/etl-peers.jar" ] || [ -n "$(find "$PEERS" -newer "$peers_build/target/etl-peers.jar" -type f -print -quit)" ]; then
+  echo "building the peers in $peers_build ..." >&2
+  rm -rf "$peers_build"
+  cp -r "$PEERS" "$peers_build"
+  chmod -R u+w "$peers_build"
+  (cd "$peers_build" && mvn -q -B -ntp package >"$peers_build/build.log" 2>&1) ||
+    { cat "$peers_build/build.log" >&2; exit 1; }
+fi
+peers_jar="$peers_build/target/etl-peers.jar"
+
+node=
+if [ "${SKIP_NODE:-0}" != 1 ]; then
+  if ! command -v node >/dev/null && [ "${INSTALL_NODE:-0}" = 1 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
   fi
-  printf '%s\n' "$file"
-}
+  if command -v node >/dev/null; then
+    [ -d bench/node/node_modules/csv-parse ] || (cd bench/node && npm ci --no-audit --no-fund --silent)
+    node=node
+  else
+    echo "bench/etl.sh: no node; skipping (d) (INSTALL_NODE=1 installs it)" >&2
+  fi
+fi
+
+# The CLI: built by the launcher; one tiny run first so its start-up archive exists.
+printf 'id,name,email\n1,A,a@example.org\n' >"$work/tiny.csv"
+SLUICE_CDS=wait ./sluice convert "$work/tiny.csv" "$work/tiny.jsonl" --mask email --quiet
 
 declare -A secs rss all
-measure() { # name command...: runs it under /usr/bin/time, records seconds (the median of the
-  # runs so far, all kept in all[name]) and peak RSS in MB (the highest)
-  local name=$1; shift
+measure() { # key command...: records the seconds of this run and the highest peak RSS (MB)
+  local key=$1 s kb
+  shift
   sync
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ||
+    { cat "$work/stderr.txt" >&2; echo "bench/etl.sh: $key failed: $*" >&2; exit 1; }
   read -r s kb <"$work/time.txt"
-  all[$name]="${all[$name]:-}${all[$name]:+ }$s"
-  secs[$name]=$(printf '%s\n' ${all[$name]} | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-  local m=$((kb / 1024))
-  if [ "$m" -gt "${rss[$name]:-0}" ]; then rss[$name]=$m; fi
+  all[$key]="${all[$key]:-}${all[$key]:+ }$s"
+  if [ $((kb / 1024)) -gt "${rss[$key]:-0}" ]; then rss[$key]=$((kb / 1024)); fi
 }
-
-in=$(input "$GB")
-mb=$(($(stat -c %s "$in") / 1048576))
-for ((run = 1; run <= RUNS; run++)); do # interleaved, so that a noisy minute hits all three
-  measure a "${cli[@]}" convert "$in" "$work/a.jsonl" --mask email --quiet
-  measure b java $JAVA_OPTS -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.HandLoopEtl "$in" "$work/b.jsonl" email
-  measure e java $JAVA_OPTS -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.ByteLevelEtl "$in" "$work/e.jsonl" email
-done
-if [ "${SKIP_NODE:-0}" != 1 ]; then
-  if [ ! -d bench/node/node_modules/csv-parse ]; then
-    (cd bench/node && npm ci --no-audit --no-fund --silent)
-  fi
-  measure c node bench/node/readline-split.js "$in" "$work/c.jsonl" email
-  measure d node bench/node/csv-parse.js "$in" "$work/d.jsonl" email
-fi
-same_b=$(cmp -s "$work/a.jsonl" "$work/b.jsonl" && echo identical || echo DIFFERENT)
-same_d=$([ -f "$work/d.jsonl" ] && (cmp -s "$work/a.jsonl" "$work/d.jsonl" && echo identical || echo DIFFERENT) || echo skipped)
-same_e=$(cmp -s "$work/a.jsonl" "$work/e.jsonl" && echo identical || echo DIFFERENT)
-if [ "${RSS_4GB:-0}" = 1 ]; then
-  in4=$(input 4)
-  measure a4 "${cli[@]}" convert "$in4" "$work/a4.jsonl" --mask email --quiet
-  rm -f "$work/a4.jsonl"
-fi
-rm -f "$work"/[abcde].jsonl
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 out="bench/results/etl-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
-  echo "# bench/etl.sh $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -n 1), node $(node --version 2>/dev/null || echo none)"
-  echo "input $in, $mb MiB, JAVA_OPTS $JAVA_OPTS; output of (b) $same_b to (a), of (d) $same_d to (a), of (e) $same_e to (a)"
-  printf '%-34s %9s %9s %12s\n' run seconds MiB/s "peak RSS MB"
-  for k in a b c d e a4; do
-    [ -n "${secs[$k]:-}" ] || continue
-    case $k in
-      a) label="(a) sluice convert" ;; b) label="(b) hand loop FastCSV+Jackson" ;;
-      c) label="(c) node readline+split" ;; d) label="(d) node csv-parse" ;;
-      e) label="(e) byte-level reference" ;;
-      a4) label="(a) sluice convert, 4 GB input" ;;
-    esac
-    size=$mb
-    [ "$k" = a4 ] && size=$(($(stat -c %s "$in4") / 1048576))
-    printf '%-34s %9.2f %9.1f %12d\n' "$label" "${secs[$k]}" "$(awk "BEGIN { print $size / ${secs[$k]} }")" "${rss[$k]}"
-  done
-  printf 'speed-up of (a): %.2fx over (b)' "$(awk "BEGIN { print ${secs[b]} / ${secs[a]} }")"
-  [ -n "${secs[c]:-}" ] && printf ', %.2fx over (c), %.2fx over (d)' \
-    "$(awk "BEGIN { print ${secs[c]} / ${secs[a]} }")" "$(awk "BEGIN { print ${secs[d]} / ${secs[a]} }")"
-  printf '; (a) is %.2fx the time of (e)\n' "$(awk "BEGIN { print ${secs[a]} / ${secs[e]} }")"
-  echo "seconds of each run: (a) ${all[a]}; (b) ${all[b]}; (e) ${all[e]}"
+  echo "# bench/etl.sh $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -n 1), node $(node --version 2>/dev/null || echo none)"
+  echo "# (a) JAVA_OPTS=-Xmx64m ./sluice convert IN OUT --mask email --quiet"
+  echo "# (b) java ${PEER_OPTS[*]} -cp etl-peers.jar perf.CsvToJsonl IN OUT        (peers: $PEERS)"
+  echo "# (e) java ${PEER_OPTS[*]} -cp etl-peers.jar perf.ByteCsvToJsonl IN OUT"
+  [ -n "$node" ] && echo "# (d) node bench/node/csv-parse.js IN OUT email"
+  echo "# medians of $RUNS interleaved runs; ratio = seconds / seconds of (a); peak RSS the highest of the runs"
 } | tee "$out"
+for mb in $SIZES; do
+  in="$work/peers-${mb}mb.csv"
+  if [ ! -f "$in" ]; then
+    echo "generating $in ..." >&2
+    python3 "$PEERS/gen_csv.py" "$in.tmp" $((mb * 1000000)) 2>/dev/null
+    mv "$in.tmp" "$in"
+  fi
+  size=$(stat -c %s "$in")
+  secs=() rss=() all=()
+  keys=(a b e)
+  [ -n "$node" ] && keys+=(d)
+  for ((run = 1; run <= RUNS; run++)); do
+    measure a env JAVA_OPTS=-Xmx64m ./sluice convert "$in" "$work/a.jsonl" --mask email --quiet
+    measure b java "${PEER_OPTS[@]}" -cp "$peers_jar" perf.CsvToJsonl "$in" "$work/b.jsonl"
+    measure e java "${PEER_OPTS[@]}" -cp "$peers_jar" perf.ByteCsvToJsonl "$in" "$work/e.jsonl"
+    [ -n "$node" ] && measure d node bench/node/csv-parse.js "$in" "$work/d.jsonl" email
+  done
+  same=""
+  for k in b e d; do
+    [ -f "$work/$k.jsonl" ] || continue
+    same+=" ($k) $(cmp -s "$work/a.jsonl" "$work/$k.jsonl" && echo identical || echo DIFFERENT)"
+  done
+  rm -f "$work"/[abed].jsonl
+  for k in "${keys[@]}"; do secs[$k]=$(median ${all[$k]}); done
+  {
+    echo
+    echo "input $in: $((size / 1000000)) MB, $(($(wc -l <"$in") - 1)) rows; output compared with (a):$same"
+    printf '%-40s %8s %8s %12s %12s  %s\n' run seconds MB/s "time / (a)" "peak RSS MB" "seconds of each run"
+    for k in "${keys[@]}"; do
+      case $k in
+        a) label="(a) sluice convert --mask email" ;; b) label="(b) peers FastCSV + Jackson loop" ;;
+        e) label="(e) peers byte-level reference" ;; d) label="(d) node csv-parse" ;;
+      esac
+      printf '%-40s %8.2f %8.1f %12.2f %12d  %s\n' "$label" "${secs[$k]}" \
+        "$(awk "BEGIN { print $size / 1000000 / ${secs[$k]} }")" \
+        "$(awk "BEGIN { print ${secs[$k]} / ${secs[a]} }")" "${rss[$k]}" "${all[$k]}"
+    done
+  } | tee -a "$out"
+done

@@ -4,7 +4,13 @@
 # then times one page at the start versus the end of the table (sluice-bench's JdbcExport); then
 # COPY: a 5-column table exported by PgCopy chunks, keyset rows and psql \copy, imported by the
 # sink with COPY, with batched inserts and by psql \copy, $ROUNDS interleaved rounds (default 3),
-# medians (JdbcCopy). ONLY=copy skips JdbcExport.
+# medians (JdbcCopy); then the CLI as a user runs it (launcher and JVM start included): a 5-column
+# table of $ROWS rows exported by `./sluice export --batch N` against psql
+# `\copy (SELECT ...) TO ... CSV HEADER`, and that CSV imported by `./sluice import --batch N`
+# against psql `\copy ... FROM ... CSV HEADER`, at each N of CLI_BATCHES (default 1000 10000
+# 50000), $ROUNDS interleaved rounds, median seconds and highest peak RSS of the client process
+# (/usr/bin/time; the server's memory is not counted). ONLY=copy, ONLY=export or ONLY=cli runs one
+# part (default: all three). The machine may be busy with other work: compare medians.
 # Needs the PostgreSQL server binaries (apt-get install -y postgresql-15) or SLUICE_PG_BIN.
 # Output: stdout and bench/results/jdbc-<UTC time>.txt. SKIP_BUILD=1 reuses benchmarks.jar.
 set -euo pipefail
@@ -17,8 +23,14 @@ if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
   echo "bench/jdbc.sh: no PostgreSQL server binaries; apt-get install -y postgresql-15 or set SLUICE_PG_BIN" >&2
   exit 1
 fi
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f sluice-bench/target/benchmarks.jar ]; then
+ONLY=${ONLY:-}
+CLI_BATCHES=${CLI_BATCHES:-1000 10000 50000}
+if [ "$ONLY" != cli ] && { [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f sluice-bench/target/benchmarks.jar ]; }; then
   ./build -q -pl sluice-bench -am package -DskipTests
+fi
+if [ "$ONLY" = "" ] || [ "$ONLY" = cli ]; then
+  [ -x /usr/bin/time ] || { echo "bench/jdbc.sh: needs /usr/bin/time (apt-get install -y time)" >&2; exit 1; }
+  ./sluice --version >/dev/null # builds the CLI if needed
 fi
 
 dir=$(mktemp -d /tmp/sluice-bench-pg-XXXXXX)
@@ -49,11 +61,16 @@ mkdir -p bench/results
 out="bench/results/jdbc-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# bench/jdbc.sh $(date -u +%FT%TZ), $(nproc) cores, $("$PG_BIN/postgres" --version), $(java -version 2>&1 | head -n 1)"
-  if [ "${ONLY:-}" != copy ]; then
+  if [ "$ONLY" = "" ] || [ "$ONLY" = export ]; then
     java -Xmx512m -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.JdbcExport \
       "jdbc:postgresql://127.0.0.1:$port/postgres" sluice "$ROWS" "$dir/csv"
   fi
   chmod 777 "$dir" 2>/dev/null || true
-  java -Xmx512m -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.JdbcCopy \
-    "jdbc:postgresql://127.0.0.1:$port/postgres" sluice "$ROWS" "$dir/copy" "$PG_BIN/psql" "$port" "$ROUNDS"
+  if [ "$ONLY" = "" ] || [ "$ONLY" = copy ]; then
+    java -Xmx512m -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.JdbcCopy \
+      "jdbc:postgresql://127.0.0.1:$port/postgres" sluice "$ROWS" "$dir/copy" "$PG_BIN/psql" "$port" "$ROUNDS"
+  fi
+  if [ "$ONLY" = "" ] || [ "$ONLY" = cli ]; then
+    bench/jdbc-cli.sh "$PG_BIN/psql" "$port" "$dir/cli"
+  fi
 } | tee "$out"

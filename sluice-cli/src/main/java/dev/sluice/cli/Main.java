@@ -7,6 +7,7 @@ import dev.sluice.io.ClosedOutputException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,18 +22,7 @@ import picocli.CommandLine.Command;
     version = "sluice 0.1.0",
     description =
         "Streaming pipelines over files and databases: convert, find duplicates, export, import,"
-            + " run the demo.",
-    subcommands = {
-      ConvertCommand.class,
-      DupesCommand.class,
-      ExportCommand.class,
-      ImportCommand.class,
-      DemoCommand.class,
-      GenerateCommand.class,
-      FetchCommand.class,
-      SseCommand.class,
-      RelayCommand.class
-    })
+            + " run the demo.")
 public final class Main implements Runnable {
   /** Exit code for success. */
   static final int OK = 0;
@@ -45,6 +35,10 @@ public final class Main implements Runnable {
 
   /** Exit code for bad input. */
   static final int BAD_INPUT = 3;
+
+  /** The subcommands' names, in the order of the usage help. */
+  static final List<String> COMMANDS =
+      List.of("convert", "dupes", "export", "import", "demo", "generate", "fetch", "sse", "relay");
 
   @Override
   public void run() {
@@ -60,9 +54,38 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     cli.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
     return cli.execute(args);
+  }
+
+  /** The command line for {@code args}, with the subcommands they may need. */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    // Start-up: picocli reflects over every command it is given, so a named command gets only its
+    // own; the usage help and a misspelt name (for its suggestions) get them all.
+    boolean named = args.length > 0 && COMMANDS.contains(args[0]);
+    for (String name : COMMANDS) {
+      if (!named || name.equals(args[0])) {
+        cli.addSubcommand(name, command(name));
+      }
+    }
+    return cli;
+  }
+
+  private static Object command(String name) {
+    return switch (name) {
+      case "convert" -> new ConvertCommand();
+      case "dupes" -> new DupesCommand();
+      case "export" -> new ExportCommand();
+      case "import" -> new ImportCommand();
+      case "demo" -> new DemoCommand();
+      case "generate" -> new GenerateCommand();
+      case "fetch" -> new FetchCommand();
+      case "sse" -> new SseCommand();
+      case "relay" -> new RelayCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   private static Throwable rootCause(Throwable e) {

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The CLI part of bench/jdbc.sh (which starts the server and documents the settings):
+#   bench/jdbc-cli.sh PSQL PORT WORK_DIR   with ROWS, ROUNDS, CLI_BATCHES from the environment.
+# Fills cli_rows (id BIGINT PRIMARY KEY, name TEXT, email TEXT, amount NUMERIC(12,2), created
+# TIMESTAMP) with ROWS rows, then per round, interleaved: psql \copy TO, ./sluice export at each
+# batch size, psql \copy FROM and ./sluice import at each batch size (into an emptied cli_target).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+psql_bin=$1 port=$2 work=$3
+ROWS=${ROWS:-1000000}
+ROUNDS=${ROUNDS:-3}
+CLI_BATCHES=${CLI_BATCHES:-1000 10000 50000}
+mkdir -p "$work"
+chmod 777 "$work" 2>/dev/null || true
+db="jdbc:postgresql://127.0.0.1:$port/postgres"
+export PGOPTIONS="-c client_min_messages=warning" # no NOTICE for DROP TABLE IF EXISTS
+psql=("$psql_bin" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U sluice -d postgres)
+sql() { "${psql[@]}" "$@"; }
+select="SELECT id, name, email, amount, created FROM cli_rows ORDER BY id"
+
+sql -c "DROP TABLE IF EXISTS cli_rows; DROP TABLE IF EXISTS cli_target" \
+  -c "CREATE TABLE cli_rows (id BIGINT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL,
+        amount NUMERIC(12,2) NOT NULL, created TIMESTAMP NOT NULL)" \
+  -c "INSERT INTO cli_rows SELECT g, 'name, \"' || g, 'user' || g || '@example.org',
+        (g % 100000) / 100.0, TIMESTAMP '2024-01-01 00:00:00' + g * INTERVAL '1 second'
+        FROM generate_series(1, $ROWS) g" \
+  -c "VACUUM ANALYZE cli_rows" -c "CREATE TABLE cli_target (LIKE cli_rows INCLUDING ALL)"
+empty_target() { sql -c "TRUNCATE cli_target" -c "DELETE FROM sluice_checkpoint" 2>/dev/null || sql -c "TRUNCATE cli_target"; }
+
+declare -A all rss
+order=()
+measure() { # key command...: one timed run; seconds appended to all[key], peak RSS (MB) kept
+  local key=$1 s kb
+  shift
+  [[ " ${order[*]} " == *" $key "* ]] || order+=("$key")
+  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ||
+    { cat "$work/stderr.txt" >&2; echo "bench/jdbc-cli.sh: $key failed: $*" >&2; exit 1; }
+  read -r s kb <"$work/time.txt"
+  all[$key]="${all[$key]:-}${all[$key]:+ }$s"
+  if [ $((kb / 1024)) -gt "${rss[$key]:-0}" ]; then rss[$key]=$((kb / 1024)); fi
+}
+rows_in() { [ "$(sql -t -A -c "SELECT count(*) FROM cli_target")" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: cli_target has not $ROWS rows after $1" >&2; exit 1; }; }
+lines_of() { [ "$(($(wc -l <"$1") - 1))" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: $1 has not $ROWS rows" >&2; exit 1; }; }
+
+SLUICE_CDS=wait ./sluice export --help >/dev/null # the launcher's start-up archive, made once
+for ((round = 1; round <= ROUNDS; round++)); do
+  measure "export psql \\copy TO" "${psql[@]}" -c "\\copy ($select) TO '$work/psql.csv' CSV HEADER"
+  lines_of "$work/psql.csv"
+  for b in $CLI_BATCHES; do
+    rm -f "$work/sluice.csv"
+    measure "export sluice --batch $b" ./sluice export "$work/sluice.csv" --table cli_rows --db "$db" --user sluice --batch "$b" --quiet
+    lines_of "$work/sluice.csv"
+  done
+  empty_target
+  measure "import psql \\copy FROM" "${psql[@]}" -c "\\copy cli_target (id, name, email, amount, created) FROM '$work/psql.csv' CSV HEADER"
+  rows_in "psql \\copy FROM"
+  for b in $CLI_BATCHES; do
+    empty_target
+    measure "import sluice --batch $b" ./sluice import "$work/sluice.csv" --table cli_target --db "$db" --user sluice --batch "$b" --quiet
+    rows_in "sluice import --batch $b"
+  done
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo
+echo "CLI: $ROWS rows x 5 columns, the launcher with its defaults (-XX:+UseSerialGC, default heap),"
+echo "load $(cut -d' ' -f1-3 /proc/loadavg); medians of $ROUNDS interleaved rounds; ratio = seconds / psql's"
+printf '%-30s %9s %11s %9s %12s  %s\n' run seconds rows/s "/ psql" "peak RSS MB" "seconds of each run"
+for key in "${order[@]}"; do
+  m=$(median ${all[$key]})
+  case $key in export*) base=$(median ${all["export psql \\copy TO"]}) ;; *) base=$(median ${all["import psql \\copy FROM"]}) ;; esac
+  printf '%-30s %9.2f %11.0f %9.2f %12d  %s\n' "$key" "$m" "$(awk "BEGIN { print $ROWS / $m }")" \
+    "$(awk "BEGIN { print $m / $base }")" "${rss[$key]}" "${all[$key]}"
+done
