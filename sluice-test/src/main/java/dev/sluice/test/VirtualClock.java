@@ -25,6 +25,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class VirtualClock implements Clock {
   private final List<Parked> parked = new ArrayList<>();
+
+  /** The time each thread last read, for {@link #parkNanos}. */
+  private final ThreadLocal<Long> lastRead = new ThreadLocal<>();
+
   private long now;
 
   private record Parked(Thread thread, long until) {}
@@ -34,6 +38,7 @@ public final class VirtualClock implements Clock {
 
   @Override
   public synchronized long nanoTime() {
+    lastRead.set(now);
     return now;
   }
 
@@ -44,7 +49,15 @@ public final class VirtualClock implements Clock {
     }
     Parked me;
     synchronized (this) {
-      me = new Parked(Thread.currentThread(), now + nanos);
+      // measured from the time this thread last read: a thread that reads the time, works out a
+      // wait and parks means "until then", also when a test advanced the clock in between
+      Long read = lastRead.get();
+      lastRead.remove();
+      long until = (read != null ? read : now) + nanos;
+      if (until - now <= 0) {
+        return; // that time has passed: a spurious wake-up, which every caller must allow for
+      }
+      me = new Parked(Thread.currentThread(), until);
       parked.add(me);
       notifyAll();
     }
