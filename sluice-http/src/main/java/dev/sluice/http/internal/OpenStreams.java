@@ -1,28 +1,42 @@
 package dev.sluice.http.internal;
 
-import dev.sluice.Cancellation;
+import dev.sluice.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The event streams a server is serving, so closing the server cancels and awaits them all. */
+/**
+ * The event streams a server is serving: they share one heartbeat timer, and closing the server
+ * cancels and awaits them all. Thread-safe.
+ */
 public final class OpenStreams {
-  private final Set<Cancellation> open = ConcurrentHashMap.newKeySet();
+  private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
+  private final Heartbeats heartbeats;
   private boolean closed;
 
-  /** Registers a new stream's cancellation; cancelled at once if the server is closing. */
-  public synchronized Cancellation open() {
-    Cancellation cancellation = new Cancellation();
-    open.add(cancellation);
-    if (closed) {
-      cancellation.cancel();
-    }
-    return cancellation;
+  /** Streams that get a heartbeat every {@code heartbeat} on {@code clock}. */
+  public OpenStreams(Duration heartbeat, Clock clock) {
+    this.heartbeats = new Heartbeats(heartbeat, clock);
   }
 
-  /** Marks a stream ended. */
-  public synchronized void ended(Cancellation cancellation) {
-    open.remove(cancellation);
-    notifyAll();
+  /** Registers a new stream; cancelled at once if the server is closing. */
+  public void open(EventStream stream) {
+    synchronized (this) {
+      open.add(stream);
+      if (closed) {
+        stream.cancel();
+      }
+    }
+    heartbeats.add(stream);
+  }
+
+  /** Marks a stream ended (its heartbeats stop first). */
+  public void ended(EventStream stream) {
+    heartbeats.remove(stream);
+    synchronized (this) {
+      open.remove(stream);
+      notifyAll();
+    }
   }
 
   /** The number of streams being served. */
@@ -33,7 +47,7 @@ public final class OpenStreams {
   /** Cancels every stream and waits until all ended. */
   public synchronized void closeAndAwait() throws InterruptedException {
     closed = true;
-    open.forEach(Cancellation::cancel);
+    open.forEach(EventStream::cancel);
     while (!open.isEmpty()) {
       wait();
     }
