@@ -55,6 +55,7 @@ public final class EventStream {
     response.setStatus(200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.getHeaders().put("X-Accel-Buffering", "no");
     lock.lock();
     try {
@@ -66,9 +67,11 @@ public final class EventStream {
     } finally {
       lock.unlock();
     }
+    DisconnectWatch watch = null;
     try {
       request.addFailureListener(failure -> cancel());
       send(SseWire.HEARTBEAT);
+      watch = DisconnectWatch.start(request, this::cancel);
       events.forEach(event -> send(SseWire.encode(event)));
       awaitWritten(false);
     } finally {
@@ -82,6 +85,9 @@ public final class EventStream {
         lock.unlock();
       }
       Thread.interrupted(); // a cancel that came as the run ended: not for Jetty's thread
+      if (watch != null) {
+        watch.stop();
+      }
       if (abort) {
         DisconnectWatch.abort(request); // a cancelled stream does not wait for a stalled client
       }
