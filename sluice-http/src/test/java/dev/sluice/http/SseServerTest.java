@@ -210,6 +210,6 @@ class SseServerTest {
   @Test
   void settingsListEveryValue() {
     assertThat(SseServerSettings.builder().port(8080).build().toString())
-        .contains("host=127.0.0.1", "port=8080", "heartbeat=PT15S", "clock=");
+        .contains("host=127.0.0.1", "port=8080", "heartbeat=PT15S", "clock=", "clientBuffer=64");
   }
 }

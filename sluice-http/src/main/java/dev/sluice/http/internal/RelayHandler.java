@@ -76,7 +76,7 @@ public final class RelayHandler extends Handler.Abstract {
     }
     Pipe<dev.sluice.http.ServerSentEvent> events =
         Pipe.generate(new RelayStream(client, settings, messages));
-    EventStream stream = new EventStream(request, response, Pipe.DEFAULT_BUFFER);
+    EventStream stream = new EventStream(request, response, settings.server().clientBuffer());
     streams.open(stream);
     try {
       stream.serve(events);

@@ -41,7 +41,7 @@ public final class SseHandler extends Handler.Abstract {
             query == null ? "" : query,
             lastId == null ? "" : lastId);
     Pipe<ServerSentEvent> events = feed.apply(sse);
-    EventStream stream = new EventStream(request, response, Pipe.DEFAULT_BUFFER);
+    EventStream stream = new EventStream(request, response, settings.clientBuffer());
     streams.open(stream);
     try {
       stream.serve(events);
