@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +51,7 @@ class SseServerDisconnectTest {
     try (SseServer server = SseServer.start(SseServerTest.noHeartbeats(), request -> endless)) {
       int port = server.uri().getPort();
       List<Thread> clients = new ArrayList<>();
+      AtomicReference<Exception> failure = new AtomicReference<>();
       CountDownLatch allReading = new CountDownLatch(CLIENTS);
       CountDownLatch leave = new CountDownLatch(1);
       for (int c = 0; c < CLIENTS; c++) {
@@ -57,6 +59,7 @@ class SseServerDisconnectTest {
             Thread.ofVirtual()
                 .start(
                     () -> {
+                      boolean reading = false;
                       try (Socket socket = new Socket()) {
                         socket.connect(new InetSocketAddress("127.0.0.1", port));
                         OutputStream out = socket.getOutputStream();
@@ -72,14 +75,20 @@ class SseServerDisconnectTest {
                           }
                           seen = seen + new String(chunk, 0, n, StandardCharsets.UTF_8);
                         }
+                        reading = true;
                         allReading.countDown();
                         leave.await();
                       } catch (Exception e) {
-                        throw new IllegalStateException(e);
+                        failure.compareAndSet(null, e);
+                      } finally {
+                        if (!reading) {
+                          allReading.countDown();
+                        }
                       }
                     }));
       }
       allReading.await();
+      assertThat(failure).as("a client failed").hasValue(null);
       assertThat(live).hasValue(CLIENTS);
       leave.countDown();
       for (Thread client : clients) {

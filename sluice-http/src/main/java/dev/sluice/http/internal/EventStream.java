@@ -44,7 +44,7 @@ public final class EventStream {
     this.request = request;
     this.response = response;
     this.capacity = clientBuffer;
-    this.waiting = new ArrayDeque<>(Math.min(clientBuffer, 16));
+    this.waiting = new ArrayDeque<>(Math.min(clientBuffer, 4));
   }
 
   /**
