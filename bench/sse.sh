@@ -19,6 +19,10 @@ PACE_MS=${PACE_MS:-10}
 ROUNDS=${ROUNDS:-3}
 DISCONNECT=${DISCONNECT:-1000}
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+# clients and server share one process: two sockets per client
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((2 * N + 1000)) ]; then
+  echo "sse.sh: warning: $(ulimit -n) open files allowed, $((2 * N + 1000)) needed when all $N streams overlap; clients may fail with 'Too many open files'" >&2
+fi
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f sluice-bench/target/benchmarks.jar ]; then
   ./build -q -pl sluice-bench -am package -DskipTests
 fi
@@ -31,7 +35,7 @@ run() { java -Xmx256m -cp sluice-bench/target/benchmarks.jar dev.sluice.bench.Ss
 field() { sed -E "s/.* $1=([0-9.]+).*/\1/" <<<"$2"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 {
-  echo "# bench/sse.sh N=$N EVENTS=$EVENTS PACE_MS=$PACE_MS ROUNDS=$ROUNDS DISCONNECT=$DISCONNECT ($(nproc) cores, $(java -version 2>&1 | head -1))"
+  echo "# bench/sse.sh N=$N EVENTS=$EVENTS PACE_MS=$PACE_MS ROUNDS=$ROUNDS DISCONNECT=$DISCONNECT ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), open files $(ulimit -n), $(java -version 2>&1 | head -1))"
   for round in $(seq "$ROUNDS"); do
     for server in sluice jetty; do
       line=$(run "$server" "$N" "$EVENTS" "$PACE_MS")
