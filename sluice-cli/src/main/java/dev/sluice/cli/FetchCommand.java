@@ -5,6 +5,7 @@ import dev.sluice.http.Rest;
 import dev.sluice.http.RestSettings;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
+import dev.sluice.io.PartFile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Fetches every page of a JSON API and writes its items as JSON Lines.",
       "Network errors, 429 and 5xx are retried (5 attempts a page, honouring Retry-After).",
-      "The output file appears only if the run succeeds."
+      "The output file appears only if the run succeeds; with --resume each page is committed",
+      "to OUTPUT.part as it arrives, and a rerun continues after the last committed page."
     })
 final class FetchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "URL", description = "the first page")
@@ -60,8 +62,15 @@ final class FetchCommand implements Callable<Integer> {
   @Option(names = "--max-pages", paramLabel = "N", description = "fetch at most N pages")
   long maxPages = -1;
 
+  @Option(
+      names = "--resume",
+      description =
+          "commit each page as it arrives; rerunning the same command with --resume continues"
+              + " after the last committed page")
+  boolean resume;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     RestSettings.Builder settings = RestSettings.builder();
     try {
       settings.items(items).pagination(pagination());
@@ -79,10 +88,40 @@ final class FetchCommand implements Callable<Integer> {
       settings.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
     }
     URI first = parse(url);
-    Output out = output.equals("-") ? Output.stdout() : Output.file(Path.of(output));
-    long written = Rest.items(first, settings.build()).into(JsonLines.sink(out));
-    System.err.println("sluice: fetched " + written + " items into " + out.name());
+    boolean stdout = output.equals("-");
+    if (resume && stdout) {
+      throw new UsageException("--resume needs an OUTPUT file, not -");
+    }
+    if (resume && maxPages != -1) {
+      throw new UsageException("--resume cannot be combined with --max-pages");
+    }
+    Path file = stdout ? null : Path.of(output).toAbsolutePath();
+    PartFile.Saved saved = stdout ? null : Leftovers.check(file, resume, "fetch --resume");
+    long written;
+    String name;
+    if (resume) {
+      written =
+          ResumableFetch.toFile(
+              Rest.resumable(first, settings.build()), file, fingerprint(first), saved);
+      name = output + (saved != null ? " (resumed)" : "");
+    } else {
+      Output out = stdout ? Output.stdout() : Output.file(file);
+      written = Rest.items(first, settings.build()).into(JsonLines.sink(out));
+      name = out.name();
+    }
+    System.err.println("sluice: fetched " + written + " items into " + name);
     return Main.OK;
+  }
+
+  private String fingerprint(URI first) throws Exception {
+    return ResumableFetch.fingerprint(
+        List.of(
+            "url=" + first,
+            "items=" + items,
+            "next=" + next,
+            "cursor-param=" + cursorParam,
+            "cursor=" + cursor),
+        headers);
   }
 
   private Pagination pagination() {

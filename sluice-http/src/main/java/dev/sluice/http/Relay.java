@@ -45,7 +45,7 @@ public final class Relay implements AutoCloseable {
   /** Starts a relay server by {@code settings}. */
   public static Relay start(RelaySettings settings) throws Exception {
     Objects.requireNonNull(settings, "settings");
-    OpenStreams streams = new OpenStreams();
+    OpenStreams streams = new OpenStreams(settings.server().heartbeat(), settings.server().clock());
     Server server =
         JettyServers.start(
             settings.server().host(),

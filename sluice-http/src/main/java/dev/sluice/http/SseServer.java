@@ -12,16 +12,19 @@ import org.eclipse.jetty.server.Server;
 
 /**
  * A server (Jetty 12, virtual threads) that serves a pipe to each client as a {@code
- * text/event-stream}: every GET runs the pipe {@code feed} builds for it, on the request's virtual
- * thread plus the two of a {@link Pipe#merge} (the pipe and a heartbeat timer). Events wait in a
- * bounded per-client buffer ({@link Pipe#DEFAULT_BUFFER} events); a slow client slows its pipe, it
- * never grows a queue. A heartbeat comment goes out every {@link SseServerSettings#heartbeat()}.
+ * text/event-stream}: every GET runs the pipe {@code feed} builds for it on the request's virtual
+ * thread, and writes its events with Jetty's asynchronous writes, so a stream adds no thread. One
+ * heartbeat timer thread serves all clients (it runs while any stream is open): a comment goes to
+ * every client not being written to every {@link SseServerSettings#heartbeat()}. Encoded events
+ * wait in a bounded per-client buffer; when it is full the client's pipe waits (a slow client slows
+ * its own pipe, it never grows a queue, and no event is dropped).
  *
- * <p>A client that disconnects cancels its run: the next write (an event or a heartbeat) fails, or
- * Jetty reports the request failed, and the run is cancelled, which interrupts the pipe's thread
- * and closes what it opened (an upstream HTTP connection, say). A pipe that ends ends the response;
- * one that fails ends it too (a client reconnects by the SSE rules). {@link #close()} cancels every
- * stream, waits for their runs to end and stops the server. Thread-safe.
+ * <p>A client that disconnects cancels its run: a failed write, a request failure Jetty reports, or
+ * (HTTP/1) the end of the connection's input, which is watched while the stream runs, cancels the
+ * run, which interrupts the pipe's thread and closes what it opened (an upstream HTTP connection,
+ * say). A pipe that ends ends the response; one that fails ends it too (a client reconnects by the
+ * SSE rules). {@link #close()} cancels every stream, waits for their runs to end and stops the
+ * server. Thread-safe.
  *
  * <pre>{@code
  * try (SseServer server = SseServer.start(SseServerSettings.defaults(),
@@ -47,7 +50,7 @@ public final class SseServer implements AutoCloseable {
       throws Exception {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(feed, "feed");
-    OpenStreams streams = new OpenStreams();
+    OpenStreams streams = new OpenStreams(settings.heartbeat(), settings.clock());
     Server server =
         JettyServers.start(
             settings.host(),

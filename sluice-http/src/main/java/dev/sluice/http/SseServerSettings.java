@@ -6,12 +6,12 @@ import java.util.Objects;
 
 /**
  * Settings of an {@link SseServer} (and of the {@link Relay}'s server): where it listens, the
- * heartbeat interval and the clock of the heartbeat timer. Immutable and thread-safe; {@link
- * #toString()} lists every value.
+ * heartbeat interval and the clock of the heartbeat timer, and the per-client buffer. Immutable and
+ * thread-safe; {@link #toString()} lists every value.
  *
  * <pre>{@code
  * SseServerSettings settings = SseServerSettings.builder()
- *     .host("0.0.0.0").port(8080).heartbeat(Duration.ofSeconds(10)).build();
+ *     .host("0.0.0.0").port(8080).heartbeat(Duration.ofSeconds(10)).clientBuffer(256).build();
  * }</pre>
  */
 public final class SseServerSettings {
@@ -19,8 +19,10 @@ public final class SseServerSettings {
   private final int port;
   private final Duration heartbeat;
   private final Clock clock;
+  private final int clientBuffer;
 
   private SseServerSettings(Builder b) {
+    this.clientBuffer = b.clientBuffer;
     this.host = b.host;
     this.port = b.port;
     this.heartbeat = b.heartbeat;
@@ -32,7 +34,7 @@ public final class SseServerSettings {
     return new Builder();
   }
 
-  /** The defaults: 127.0.0.1, an ephemeral port, a heartbeat every 15 s. */
+  /** The defaults: 127.0.0.1, an ephemeral port, a heartbeat every 15 s, 64 events per client. */
   public static SseServerSettings defaults() {
     return builder().build();
   }
@@ -48,8 +50,10 @@ public final class SseServerSettings {
   }
 
   /**
-   * The interval of the heartbeat comment ({@code ":\n\n"}) sent to each client (default 15 s); a
-   * client that disconnected is noticed at the latest on the next heartbeat.
+   * The interval of the heartbeat comment ({@code ":\n\n"}) sent to each client (default 15 s). One
+   * timer serves all clients of a server: every interval, each client that is not being written to
+   * gets a heartbeat, so proxies keep an idle stream open. It is not needed to notice a client that
+   * left: that is noticed when its connection closes.
    */
   public Duration heartbeat() {
     return heartbeat;
@@ -58,6 +62,18 @@ public final class SseServerSettings {
   /** The clock the heartbeat timer reads (default {@link Clock#system()}). */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * The most encoded events that wait for one slow client (default 64). When a client reads slower
+   * than its pipe produces, its events wait here while Jetty writes them; when the buffer is full,
+   * that client's pipe waits (its {@code emit} blocks) until the client has read enough. Nothing is
+   * dropped and other clients are not slowed. A client that stops reading altogether keeps its pipe
+   * waiting until the connection's idle timeout (twice the heartbeat, at least 30 s) fails the
+   * write and cancels the run.
+   */
+  public int clientBuffer() {
+    return clientBuffer;
   }
 
   @Override
@@ -70,6 +86,8 @@ public final class SseServerSettings {
         + heartbeat
         + ", clock="
         + clock
+        + ", clientBuffer="
+        + clientBuffer
         + "]";
   }
 
@@ -79,6 +97,7 @@ public final class SseServerSettings {
     private int port;
     private Duration heartbeat = Duration.ofSeconds(15);
     private Clock clock = Clock.system();
+    private int clientBuffer = 64;
 
     private Builder() {}
 
@@ -106,6 +125,12 @@ public final class SseServerSettings {
     /** See {@link SseServerSettings#clock()}. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** See {@link SseServerSettings#clientBuffer()}; must be > 0. */
+    public Builder clientBuffer(int events) {
+      this.clientBuffer = Settings.positive(events, "clientBuffer");
       return this;
     }
 

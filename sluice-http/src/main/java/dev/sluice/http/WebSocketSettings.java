@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Settings of a WebSocket source ({@link WebSockets#messages}): limits, timeouts and request
- * headers. Immutable and thread-safe; {@link #toString()} lists every value (header names only).
+ * Settings of a WebSocket source ({@link WebSockets#messages}, {@link WebSockets#binaryMessages}):
+ * limits, timeouts and request headers. Immutable and thread-safe; {@link #toString()} lists every
+ * value (header names only).
  *
  * <pre>{@code
  * WebSocketSettings settings = WebSocketSettings.builder().maxMessageSize(1 << 16).build();
@@ -15,12 +16,14 @@ import java.util.Objects;
  */
 public final class WebSocketSettings {
   private final int maxMessageSize;
+  private final int maxBinaryMessageSize;
   private final Duration connectTimeout;
   private final Duration closeTimeout;
   private final Map<String, String> headers;
 
   private WebSocketSettings(Builder b) {
     this.maxMessageSize = b.maxMessageSize;
+    this.maxBinaryMessageSize = b.maxBinaryMessageSize;
     this.connectTimeout = b.connectTimeout;
     this.closeTimeout = b.closeTimeout;
     this.headers = Map.copyOf(b.headers);
@@ -39,6 +42,11 @@ public final class WebSocketSettings {
   /** The largest text message in chars, frames joined (default 1 Mi). */
   public int maxMessageSize() {
     return maxMessageSize;
+  }
+
+  /** The largest binary message in bytes, frames joined (default 1 MiB). */
+  public int maxBinaryMessageSize() {
+    return maxBinaryMessageSize;
   }
 
   /** The connect timeout, opening handshake included (default 10 s). */
@@ -60,6 +68,8 @@ public final class WebSocketSettings {
   public String toString() {
     return "WebSocketSettings[maxMessageSize="
         + maxMessageSize
+        + ", maxBinaryMessageSize="
+        + maxBinaryMessageSize
         + ", connectTimeout="
         + connectTimeout
         + ", closeTimeout="
@@ -72,6 +82,7 @@ public final class WebSocketSettings {
   /** Builds {@link WebSocketSettings}; every setter checks its value and names it. */
   public static final class Builder {
     private int maxMessageSize = 1 << 20;
+    private int maxBinaryMessageSize = 1 << 20;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration closeTimeout = Duration.ofSeconds(1);
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -81,6 +92,12 @@ public final class WebSocketSettings {
     /** See {@link WebSocketSettings#maxMessageSize()}. */
     public Builder maxMessageSize(int chars) {
       this.maxMessageSize = Settings.positive(chars, "maxMessageSize");
+      return this;
+    }
+
+    /** See {@link WebSocketSettings#maxBinaryMessageSize()}. */
+    public Builder maxBinaryMessageSize(int bytes) {
+      this.maxBinaryMessageSize = Settings.positive(bytes, "maxBinaryMessageSize");
       return this;
     }
 

@@ -22,10 +22,10 @@ public final class WebSockets {
    * The text messages of a WebSocket, frames joined. Each run opens the socket on the calling
    * thread and asks the server for one message at a time ({@code request(1)} after each message is
    * handed downstream), so a slow consumer slows the server through TCP, and at most one message is
-   * held. The source ends when the server closes; a binary message, a message larger than {@link
-   * WebSocketSettings#maxMessageSize()} or a socket error fails the run with {@link HttpException}.
-   * The socket is closed on every way out (close frame, then abort after {@link
-   * WebSocketSettings#closeTimeout()}); an interrupt ends a wait at once.
+   * held. The source ends when the server closes; a binary message (see {@link #binaryMessages}), a
+   * message larger than {@link WebSocketSettings#maxMessageSize()} or a socket error fails the run
+   * with {@link HttpException}. The socket is closed on every way out (close frame, then abort
+   * after {@link WebSocketSettings#closeTimeout()}); an interrupt ends a wait at once.
    */
   public static Pipe<String> messages(URI uri, WebSocketSettings settings) {
     Objects.requireNonNull(uri, "uri");
@@ -34,5 +34,27 @@ public final class WebSockets {
     return Pipe.using(
         () -> WebSocketSession.open(client, uri, settings),
         session -> Pipe.generate(session::drain));
+  }
+
+  /**
+   * The binary messages of a WebSocket, frames joined, each a new array the consumer owns. Like
+   * {@link #messages}: one message requested at a time, at most one held; the source ends when the
+   * server closes; a text message, a message larger than {@link
+   * WebSocketSettings#maxBinaryMessageSize()} bytes or a socket error fails the run with {@link
+   * HttpException}; the socket is closed on every way out.
+   *
+   * <pre>{@code
+   * long bytes = WebSockets.binaryMessages(uri, WebSocketSettings.defaults())
+   *     .map(message -> message.length)
+   *     .reduce(0L, Long::sum);
+   * }</pre>
+   */
+  public static Pipe<byte[]> binaryMessages(URI uri, WebSocketSettings settings) {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(settings, "settings");
+    HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    return Pipe.using(
+        () -> WebSocketSession.openBinary(client, uri, settings),
+        session -> Pipe.generate(session::drainBinary));
   }
 }

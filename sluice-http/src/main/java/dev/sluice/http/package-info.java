@@ -12,12 +12,15 @@
  *       HTTP response on every way out (end, failure, early stop, interrupt), and an interrupt or a
  *       {@link dev.sluice.Cancellation} ends a blocked read within milliseconds.
  *   <li>Clients use {@link java.net.http.HttpClient} (HTTP/1.1 unless a client is passed in);
- *       servers use Jetty 12 core on virtual threads: one per request, plus the two threads of a
- *       {@code Pipe.merge} per event stream (the pipe and its heartbeat timer), all ended before
- *       the request completes. A client that disconnects cancels its run (noticed on the next
- *       writes: an event or a heartbeat), which closes what the run opened.
+ *       servers use Jetty 12 core on virtual threads: an event stream's pipe runs on its request's
+ *       virtual thread and is written with Jetty's asynchronous writes (no thread of its own); one
+ *       heartbeat timer thread per server serves all its streams while any is open. A client that
+ *       disconnects cancels its run at once (the end of its connection's input is watched, and a
+ *       failed write cancels too), which interrupts the pipe's thread and closes what the run
+ *       opened.
  *   <li>Bounded: a REST source holds one page (no prefetch), the WebSocket source one message, an
- *       event stream at most {@code Pipe.DEFAULT_BUFFER} events per client.
+ *       event stream at most {@link dev.sluice.http.SseServerSettings#clientBuffer()} events per
+ *       client (a full buffer makes that client's pipe wait; nothing is dropped).
  *   <li>Settings are immutable builders whose {@code toString} lists every value (header values,
  *       which may be credentials, are not shown). Every limit has a named setting, and the error
  *       that reports it names the setting.

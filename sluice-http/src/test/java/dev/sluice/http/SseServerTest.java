@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SseServerTest {
@@ -95,14 +96,21 @@ class SseServerTest {
     }
   }
 
+  /** A virtual clock that is never advanced: no heartbeat is ever sent. */
+  static SseServerSettings noHeartbeats() {
+    return noHeartbeatsBuilder().build();
+  }
+
+  static SseServerSettings.Builder noHeartbeatsBuilder() {
+    return SseServerSettings.builder().heartbeat(Duration.ofHours(1)).clock(new VirtualClock());
+  }
+
   @Test
-  void aClientThatDisconnectsCancelsItsRunAndClosesItsResources() throws Exception {
+  void aClientThatDisconnectsCancelsItsRunAndClosesItsResourcesWithoutAnyWrite() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
-    SseServerSettings settings =
-        SseServerSettings.builder().heartbeat(Duration.ofMillis(20)).build();
     try (SseServer server =
-        SseServer.start(settings, r -> blockingUntilInterrupted(started, closed))) {
+        SseServer.start(noHeartbeats(), r -> blockingUntilInterrupted(started, closed))) {
       HttpResponse<InputStream> response =
           http.send(
               HttpRequest.newBuilder(server.uri()).build(),
@@ -111,7 +119,7 @@ class SseServerTest {
         in.readNBytes(3);
         started.await();
       }
-      closed.await();
+      assertThat(closed.await(30, TimeUnit.SECONDS)).as("the run was cancelled").isTrue();
       awaitNoStreams(server);
       RunChecks.assertNoLiveThreads(Duration.ofSeconds(10));
     }
@@ -144,6 +152,42 @@ class SseServerTest {
   }
 
   @Test
+  void aClientThatDisconnectsFromAQuietUpstreamClosesTheUpstreamConnection() throws Exception {
+    CountDownLatch upstreamGone = new CountDownLatch(1);
+    CountDownLatch upstreamOpen = new CountDownLatch(1);
+    try (var upstream =
+            new FakeServer(
+                "/up",
+                exchange -> {
+                  try (OutputStream out = FakeServer.stream(exchange)) {
+                    SseClientTest.write(out, "data: only\n\n");
+                    upstreamOpen.countDown();
+                    while (true) { // comments only: the server relays nothing to its client
+                      SseClientTest.write(out, ":\n\n");
+                      Thread.sleep(5);
+                    }
+                  } catch (Exception e) {
+                    upstreamGone.countDown();
+                  }
+                });
+        SseServer server =
+            SseServer.start(noHeartbeats(), r -> Sse.events(upstream.uri("/up"), CLIENT))) {
+      HttpResponse<InputStream> response =
+          http.send(
+              HttpRequest.newBuilder(server.uri()).build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        byte[] expected = ":\n\ndata: only\n\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(in.readNBytes(expected.length)).isEqualTo(expected);
+        upstreamOpen.await();
+      }
+      assertThat(upstreamGone.await(30, TimeUnit.SECONDS)).as("upstream closed").isTrue();
+      awaitNoStreams(server);
+      RunChecks.assertNoLiveThreads(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
   void closeCancelsOpenStreams() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
@@ -166,6 +210,6 @@ class SseServerTest {
   @Test
   void settingsListEveryValue() {
     assertThat(SseServerSettings.builder().port(8080).build().toString())
-        .contains("host=127.0.0.1", "port=8080", "heartbeat=PT15S", "clock=");
+        .contains("host=127.0.0.1", "port=8080", "heartbeat=PT15S", "clock=", "clientBuffer=64");
   }
 }

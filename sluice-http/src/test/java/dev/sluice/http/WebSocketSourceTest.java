@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sluice.Cancellation;
 import dev.sluice.PipeCancelledException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -18,6 +22,8 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WebSocketSourceTest {
   Server server;
@@ -141,11 +147,101 @@ class WebSocketSourceTest {
     clientClosed.await();
   }
 
+  static void sendBinary(Session session, byte[] bytes) {
+    Callback.Completable.with(c -> session.sendBinary(ByteBuffer.wrap(bytes), c)).join();
+  }
+
+  static void sendBinaryParts(Session session, byte[]... parts) {
+    for (int i = 0; i < parts.length; i++) {
+      boolean last = i == parts.length - 1;
+      ByteBuffer part = ByteBuffer.wrap(parts[i]);
+      Callback.Completable.with(c -> session.sendPartialBinary(part, last, c)).join();
+    }
+  }
+
+  static List<byte[]> randomMessages(long seed) {
+    Random random = new Random(seed);
+    List<byte[]> messages = new ArrayList<>();
+    for (int size : new int[] {0, 1, 10, 33, 99, 9999, 70_000}) {
+      for (int copy = 0; copy < 3; copy++) {
+        byte[] bytes = new byte[size];
+        random.nextBytes(bytes);
+        messages.add(bytes);
+      }
+    }
+    Collections.shuffle(messages, random);
+    return messages;
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void readsBinaryMessagesInOrderFramesJoined(long seed) throws Exception {
+    List<byte[]> sent = randomMessages(seed);
+    URI uri =
+        serve(
+            session -> {
+              sent.forEach(bytes -> sendBinary(session, bytes));
+              sendBinaryParts(session, new byte[] {1, 2}, new byte[0], new byte[] {3});
+              session.close();
+            });
+    List<byte[]> got = WebSockets.binaryMessages(uri, WebSocketSettings.defaults()).toList();
+    assertThat(got).hasSize(sent.size() + 1);
+    for (int i = 0; i < sent.size(); i++) {
+      assertThat(got.get(i)).as("message %d", i).isEqualTo(sent.get(i));
+    }
+    assertThat(got.get(sent.size())).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void anEarlyStopOfTheBinarySourceClosesTheSocket() throws Exception {
+    URI uri =
+        serve(
+            session -> {
+              for (int i = 0; i < 1000 && session.isOpen(); i++) {
+                sendBinary(session, new byte[] {(byte) i});
+              }
+            });
+    assertThat(WebSockets.binaryMessages(uri, WebSocketSettings.defaults()).take(2).toList())
+        .containsExactly(new byte[] {0}, new byte[] {1});
+    clientClosed.await();
+  }
+
+  @Test
+  void failsABinaryMessageLargerThanTheLimitNamingTheSetting() throws Exception {
+    URI uri = serve(session -> sendBinaryParts(session, new byte[600], new byte[600]));
+    WebSocketSettings settings = WebSocketSettings.builder().maxBinaryMessageSize(1000).build();
+    assertThatThrownBy(() -> WebSockets.binaryMessages(uri, settings).toList())
+        .isInstanceOf(HttpException.class)
+        .hasMessageContaining("larger than maxBinaryMessageSize (1000 bytes)");
+    clientClosed.await();
+  }
+
+  @Test
+  void aMessageOfTheOtherKindFailsTheRun() throws Exception {
+    URI text = serve(session -> send(session, "text"));
+    assertThatThrownBy(() -> WebSockets.binaryMessages(text, WebSocketSettings.defaults()).toList())
+        .isInstanceOf(HttpException.class)
+        .hasMessageContaining("sent a text message");
+    stop();
+    URI binary = serve(session -> sendBinary(session, new byte[] {7}));
+    assertThatThrownBy(() -> WebSockets.messages(binary, WebSocketSettings.defaults()).toList())
+        .isInstanceOf(HttpException.class)
+        .hasMessageContaining("sent a binary message");
+  }
+
+  @Test
+  void binaryMessageSizeMustBePositiveAndTheErrorNamesIt() {
+    assertThatThrownBy(() -> WebSocketSettings.builder().maxBinaryMessageSize(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxBinaryMessageSize must be > 0, was 0");
+  }
+
   @Test
   void settingsListEveryValue() {
     assertThat(WebSocketSettings.builder().header("Authorization", "secret").build().toString())
         .contains(
             "maxMessageSize=1048576",
+            "maxBinaryMessageSize=1048576",
             "connectTimeout=PT10S",
             "closeTimeout=PT1S",
             "headers=[Authorization]")

@@ -1,40 +1,60 @@
 package dev.sluice.http.internal;
 
-import dev.sluice.Cancellation;
+import dev.sluice.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The event streams a server is serving, so closing the server cancels and awaits them all. */
+/**
+ * The event streams a server is serving: they share one heartbeat timer, and closing the server
+ * cancels and awaits them all. Thread-safe.
+ */
 public final class OpenStreams {
-  private final Set<Cancellation> open = ConcurrentHashMap.newKeySet();
+  private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
+  private final Heartbeats heartbeats;
+  private final AtomicInteger serving = new AtomicInteger();
   private boolean closed;
 
-  /** Registers a new stream's cancellation; cancelled at once if the server is closing. */
-  public synchronized Cancellation open() {
-    Cancellation cancellation = new Cancellation();
-    open.add(cancellation);
-    if (closed) {
-      cancellation.cancel();
-    }
-    return cancellation;
+  /** Streams that get a heartbeat every {@code heartbeat} on {@code clock}. */
+  public OpenStreams(Duration heartbeat, Clock clock) {
+    this.heartbeats = new Heartbeats(heartbeat, clock, open);
   }
 
-  /** Marks a stream ended. */
-  public synchronized void ended(Cancellation cancellation) {
-    open.remove(cancellation);
-    notifyAll();
+  /** Registers a new stream; cancelled at once if the server is closing. */
+  public void open(EventStream stream) {
+    synchronized (this) {
+      serving.incrementAndGet();
+      open.add(stream);
+      if (closed) {
+        stream.cancel();
+      }
+    }
+    heartbeats.added();
+  }
+
+  /**
+   * Marks a stream ended; the last one also stops the heartbeat timer before it counts as ended.
+   */
+  public void ended(EventStream stream) {
+    open.remove(stream);
+    heartbeats.removed();
+    synchronized (this) {
+      serving.decrementAndGet();
+      notifyAll();
+    }
   }
 
   /** The number of streams being served. */
   public int count() {
-    return open.size();
+    return serving.get();
   }
 
   /** Cancels every stream and waits until all ended. */
   public synchronized void closeAndAwait() throws InterruptedException {
     closed = true;
-    open.forEach(Cancellation::cancel);
-    while (!open.isEmpty()) {
+    open.forEach(EventStream::cancel);
+    while (serving.get() > 0) {
       wait();
     }
   }

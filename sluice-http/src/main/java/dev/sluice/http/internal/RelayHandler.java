@@ -1,7 +1,6 @@
 package dev.sluice.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.Cancellation;
 import dev.sluice.Pipe;
 import dev.sluice.http.RelaySettings;
 import java.io.IOException;
@@ -77,20 +76,15 @@ public final class RelayHandler extends Handler.Abstract {
     }
     Pipe<dev.sluice.http.ServerSentEvent> events =
         Pipe.generate(new RelayStream(client, settings, messages));
-    Cancellation cancellation = streams.open();
+    EventStream stream = new EventStream(request, response, settings.server().clientBuffer());
+    streams.open(stream);
     try {
-      EventStream.serve(
-          request,
-          response,
-          events,
-          settings.server().heartbeat(),
-          settings.server().clock(),
-          cancellation);
+      stream.serve(events);
       response.write(true, ByteBuffer.allocate(0), callback);
     } catch (Throwable t) {
       callback.failed(t);
     } finally {
-      streams.ended(cancellation);
+      streams.ended(stream);
     }
     return true;
   }

@@ -1,6 +1,5 @@
 package dev.sluice.http.internal;
 
-import dev.sluice.Cancellation;
 import dev.sluice.CheckedFunction;
 import dev.sluice.Pipe;
 import dev.sluice.http.ServerSentEvent;
@@ -42,15 +41,15 @@ public final class SseHandler extends Handler.Abstract {
             query == null ? "" : query,
             lastId == null ? "" : lastId);
     Pipe<ServerSentEvent> events = feed.apply(sse);
-    Cancellation cancellation = streams.open();
+    EventStream stream = new EventStream(request, response, settings.clientBuffer());
+    streams.open(stream);
     try {
-      EventStream.serve(
-          request, response, events, settings.heartbeat(), settings.clock(), cancellation);
+      stream.serve(events);
       callback.succeeded();
     } catch (Throwable t) {
       callback.failed(t);
     } finally {
-      streams.ended(cancellation);
+      streams.ended(stream);
     }
     return true;
   }

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * One open WebSocket with real backpressure: the listener is asked for one invocation at a time; a
  * frame of a partial message asks for the next at once (joined up to the limit), a whole message
- * waits in a one-slot hand-off until the consumer took it and asked again. Closing sends a close
- * frame and aborts the socket.
+ * waits in a one-slot hand-off until the consumer took it and asked again. A session reads either
+ * text or binary messages; one of the other kind fails it. Closing sends a close frame and aborts
+ * the socket.
  */
 public final class WebSocketSession implements AutoCloseable {
   private record End(int status, String reason) {}
@@ -31,17 +32,31 @@ public final class WebSocketSession implements AutoCloseable {
   private final WebSocketSettings settings;
   private final BlockingQueue<Object> handOff = new ArrayBlockingQueue<>(2);
   private final StringBuilder partial = new StringBuilder();
+  private final boolean binary;
+  private BinaryMessage partialBytes;
   private WebSocket socket;
 
-  private WebSocketSession(URI uri, WebSocketSettings settings) {
+  private WebSocketSession(URI uri, WebSocketSettings settings, boolean binary) {
     this.uri = uri;
     this.settings = settings;
+    this.binary = binary;
   }
 
-  /** Opens the socket (blocks for the handshake). */
+  /** Opens the socket for text messages (blocks for the handshake). */
   public static WebSocketSession open(HttpClient client, URI uri, WebSocketSettings settings)
       throws Exception {
-    WebSocketSession session = new WebSocketSession(uri, settings);
+    return open(client, uri, settings, false);
+  }
+
+  /** Opens the socket for binary messages (blocks for the handshake). */
+  public static WebSocketSession openBinary(HttpClient client, URI uri, WebSocketSettings settings)
+      throws Exception {
+    return open(client, uri, settings, true);
+  }
+
+  private static WebSocketSession open(
+      HttpClient client, URI uri, WebSocketSettings settings, boolean binary) throws Exception {
+    WebSocketSession session = new WebSocketSession(uri, settings, binary);
     WebSocket.Builder builder = client.newWebSocketBuilder();
     builder.connectTimeout(settings.connectTimeout());
     settings.headers().forEach(builder::header);
@@ -60,12 +75,21 @@ public final class WebSocketSession implements AutoCloseable {
     return session;
   }
 
-  /** Emits every message until the server closes; asks for the next only after each emit. */
+  /** Emits every text message until the server closes; asks for the next after each emit. */
   public void drain(Emitter<String> out) throws InterruptedException {
+    drainAs(String.class, out);
+  }
+
+  /** Emits every binary message (a new array each) until the server closes, like {@link #drain}. */
+  public void drainBinary(Emitter<byte[]> out) throws InterruptedException {
+    drainAs(byte[].class, out);
+  }
+
+  private <T> void drainAs(Class<T> type, Emitter<T> out) throws InterruptedException {
     while (true) {
       Object next = handOff.take();
-      if (next instanceof String message) {
-        out.emit(message);
+      if (type.isInstance(next)) {
+        out.emit(type.cast(next));
         socket.request(1);
       } else if (next instanceof End) {
         return;
@@ -107,6 +131,15 @@ public final class WebSocketSession implements AutoCloseable {
   private final class Listener implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      if (binary) {
+        handOff.offer(
+            new Failure(
+                new HttpException(
+                    "WebSocket "
+                        + uri
+                        + " sent a text message; binaryMessages reads binary only")));
+        return null;
+      }
       if (partial.length() + data.length() > settings.maxMessageSize()) {
         partial.setLength(0);
         handOff.offer(
@@ -132,9 +165,34 @@ public final class WebSocketSession implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-      handOff.offer(
-          new Failure(
-              new HttpException("WebSocket " + uri + " sent a binary message; only text is read")));
+      if (!binary) {
+        handOff.offer(
+            new Failure(
+                new HttpException(
+                    "WebSocket " + uri + " sent a binary message; messages reads text only")));
+        return null;
+      }
+      if (partialBytes == null) {
+        partialBytes = new BinaryMessage(settings.maxBinaryMessageSize());
+      }
+      if (!partialBytes.add(data)) {
+        partialBytes = null;
+        handOff.offer(
+            new Failure(
+                new HttpException(
+                    "WebSocket "
+                        + uri
+                        + " sent a binary message larger than maxBinaryMessageSize ("
+                        + settings.maxBinaryMessageSize()
+                        + " bytes); raise WebSocketSettings.maxBinaryMessageSize")));
+        return null;
+      }
+      if (last) {
+        handOff.offer(partialBytes.bytes());
+        partialBytes = null;
+      } else {
+        ws.request(1);
+      }
       return null;
     }
 
