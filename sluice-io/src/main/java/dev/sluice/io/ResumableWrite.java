@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 /**
  * Writes a {@link Resumable} source into a file so that a crashed run resumes with nothing lost and
@@ -38,12 +39,19 @@ public final class ResumableWrite {
   private final Path output;
   private final String job;
   private final int chunk;
+  private final Predicate<? super String> endsChunk;
   private final LongConsumer onChunk;
 
-  private ResumableWrite(Path output, String job, int chunk, LongConsumer onChunk) {
+  private ResumableWrite(
+      Path output,
+      String job,
+      int chunk,
+      Predicate<? super String> endsChunk,
+      LongConsumer onChunk) {
     this.output = output;
     this.job = job;
     this.chunk = chunk;
+    this.endsChunk = endsChunk;
     this.onChunk = onChunk;
   }
 
@@ -54,7 +62,7 @@ public final class ResumableWrite {
   public static ResumableWrite of(Path output, String job) {
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(job, "job");
-    return new ResumableWrite(output, job, 10_000, n -> {});
+    return new ResumableWrite(output, job, 10_000, null, n -> {});
   }
 
   /** This write with chunks of {@code elements} elements, each one commit. */
@@ -62,12 +70,23 @@ public final class ResumableWrite {
     if (elements <= 0) {
       throw new IllegalArgumentException("chunk must be > 0, was " + elements);
     }
-    return new ResumableWrite(output, job, elements, onChunk);
+    return new ResumableWrite(output, job, elements, null, onChunk);
+  }
+
+  /**
+   * This write with a chunk ending after each element whose position satisfies {@code endsChunk}
+   * (such as the last item of a page of a paginated API), instead of every {@link #chunk} elements.
+   * The source must reach such a position often enough: a chunk is held until it ends.
+   */
+  public ResumableWrite chunkAt(Predicate<? super String> endsChunk) {
+    return new ResumableWrite(
+        output, job, chunk, Objects.requireNonNull(endsChunk, "endsChunk"), onChunk);
   }
 
   /** This write calling {@code committed} with the count of each chunk once it is on disk. */
   public ResumableWrite onChunk(LongConsumer committed) {
-    return new ResumableWrite(output, job, chunk, Objects.requireNonNull(committed, "committed"));
+    return new ResumableWrite(
+        output, job, chunk, endsChunk, Objects.requireNonNull(committed, "committed"));
   }
 
   /** Makes the encoder of a write. */
@@ -77,7 +96,7 @@ public final class ResumableWrite {
      * The encoder over {@code out}; {@code resumed} when the output already holds committed bytes
      * (a CSV header, say, that must not be written again).
      */
-    Encoder<T> open(OutputStream out, boolean resumed) throws Exception;
+    Encoder<? super T> open(OutputStream out, boolean resumed) throws Exception;
   }
 
   /**
@@ -98,7 +117,8 @@ public final class ResumableWrite {
             : Optional.of(saved.position());
     boolean resumed = saved != null && saved.bytes() > 0;
     boolean gzip = output.getFileName().toString().endsWith(".gz");
-    CheckedFunction<OutputStream, Encoder<T>> open = out -> encoder.open(out, resumed);
+    @SuppressWarnings("unchecked") // an encoder of a supertype of T is an encoder of T
+    CheckedFunction<OutputStream, Encoder<T>> open = out -> (Encoder<T>) encoder.open(out, resumed);
     ChunkEncoder<T> chunks = new ChunkEncoder<>(open, gzip);
     try (PartFile part = PartFile.open(output, job, saved)) {
       // chunks are cut here, not by batch(), which would flush a partial chunk when the source
@@ -111,7 +131,7 @@ public final class ResumableWrite {
               p -> {
                 items.add(p.item());
                 last[0] = p.position();
-                if (items.size() == chunk) {
+                if (endsChunk == null ? items.size() == chunk : endsChunk.test(p.position())) {
                   commit(part, chunks, items, last[0]);
                 }
               });

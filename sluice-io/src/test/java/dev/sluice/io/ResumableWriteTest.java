@@ -122,4 +122,23 @@ class ResumableWriteTest {
     assertThat(Files.readString(out))
         .isEqualTo("{\"a\":\"1\",\"b\":\"x\"}\n{\"a\":\"2\",\"b\":\"y\"}\n");
   }
+
+  @Test
+  void chunksCanEndAtPositionsTheSourceMarks() throws Exception {
+    Path out = dir.resolve("pages.csv");
+    ResumableWrite pages = ResumableWrite.of(out, "pages").chunkAt(p -> Long.parseLong(p) % 7 == 0);
+    assertThatThrownBy(
+            () ->
+                pages.write(
+                    numbers(30, 17), null, (os, r) -> Csv.encoder(os, CsvWriteSettings.defaults())))
+        .hasMessageContaining("disk gone");
+    assertThat(PartFile.load(out).position()).isEqualTo("14"); // two whole "pages" of 7
+    assertThat(
+            pages.write(
+                numbers(30, 0),
+                PartFile.load(out),
+                (os, r) -> Csv.encoder(os, CsvWriteSettings.defaults())))
+        .isEqualTo(30);
+    assertThat(Files.readAllLines(out)).hasSize(30).startsWith("1,v1").endsWith("30,v30");
+  }
 }
