@@ -3,6 +3,7 @@ package dev.sluice.io.internal;
 import dev.sluice.Columns;
 import dev.sluice.Row;
 import dev.sluice.io.BadInputException;
+import dev.sluice.io.CsvRow;
 import dev.sluice.io.CsvWriteSettings;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,8 +56,14 @@ public final class CsvRowEncoder implements dev.sluice.io.Encoder<Row> {
       seen = columns;
     }
     cells.clear();
-    for (int i : at) {
-      cells.add(i < 0 ? null : Trees.text(row.get(i)));
+    if (row instanceof CsvRow text) { // every value a string
+      for (int i : at) {
+        cells.add(i < 0 ? null : text.get(i));
+      }
+    } else {
+      for (int i : at) {
+        cells.add(i < 0 ? null : Trees.text(row.get(i)));
+      }
     }
     csv.write(cells);
   }

@@ -19,6 +19,9 @@ public final class Trees {
 
   /** {@code value} as text; null for null. */
   public static String text(Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
     if (value instanceof JsonNode tree && tree.isContainerNode()) {
       try {
         return PLAIN.writeValueAsString(tree);
