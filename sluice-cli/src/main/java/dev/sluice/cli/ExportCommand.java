@@ -63,7 +63,7 @@ final class ExportCommand implements Callable<Integer> {
       names = "--batch",
       paramLabel = "N",
       description = "rows per page and per checkpoint (default: ${DEFAULT-VALUE})")
-  int batch = 1000;
+  int batch = 10_000;
 
   @Option(names = "--resume", description = "continue an interrupted export of the same OUTPUT")
   boolean resume;

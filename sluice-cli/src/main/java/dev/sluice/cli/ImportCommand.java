@@ -56,7 +56,7 @@ final class ImportCommand implements Callable<Integer> {
       names = "--batch",
       paramLabel = "N",
       description = "rows per transaction (default: ${DEFAULT-VALUE})")
-  int batch = SinkSettings.DEFAULT_BATCH_SIZE;
+  int batch = 10_000;
 
   @Option(
       names = "--upsert-key",
