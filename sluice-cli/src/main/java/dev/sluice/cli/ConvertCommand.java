@@ -106,9 +106,10 @@ final class ConvertCommand implements Callable<Integer> {
       if (resume) {
         Path file = Path.of(input);
         RowFile rowFile =
-            inFormat == Format.CSV
-                ? RowFile.csv(file, read.csv())
-                : RowFile.jsonLines(file, read.json());
+            (inFormat == Format.CSV
+                    ? RowFile.csv(file, read.csv())
+                    : RowFile.jsonLines(file, read.json()))
+                .counting(counters.bytesRead);
         String job = fingerprint(inFormat, outFormat, rowRules);
         rows = converter.resume(rowFile, inFormat, target, outFormat, job, saved, checkpointRows);
       } else {
@@ -127,7 +128,8 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
     long read = counters.bytesRead.get();
-    if (limit < 0 && sizeAtStart > 0 && read < sizeAtStart) {
+    boolean finishedBefore = resume && read == 0; // a resumed run found the output complete
+    if (limit < 0 && sizeAtStart > 0 && read < sizeAtStart && !finishedBefore) {
       System.err.printf(
           "sluice: warning: %s shrank while it was read (%,d bytes at the start, %,d read): the"
               + " output may lack its last records%n",

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,26 +37,29 @@ public final class RowFile implements Resumable<Row> {
   private final CsvSettings csv;
   private final JsonSettings json;
   private final CheckedConsumer<? super BadInputException> badRecord;
+  private final AtomicLong bytesRead;
 
   private RowFile(
       Path path,
       CsvSettings csv,
       JsonSettings json,
-      CheckedConsumer<? super BadInputException> badRecord) {
+      CheckedConsumer<? super BadInputException> badRecord,
+      AtomicLong bytesRead) {
     this.path = Objects.requireNonNull(path, "path");
     this.csv = csv;
     this.json = json;
     this.badRecord = badRecord;
+    this.bytesRead = bytesRead;
   }
 
   /** The rows of the CSV file at {@code path}. */
   public static RowFile csv(Path path, CsvSettings settings) {
-    return new RowFile(path, Objects.requireNonNull(settings, "settings"), null, null);
+    return new RowFile(path, Objects.requireNonNull(settings, "settings"), null, null, null);
   }
 
   /** The objects of the JSON Lines file at {@code path} as rows. */
   public static RowFile jsonLines(Path path, JsonSettings settings) {
-    return new RowFile(path, null, Objects.requireNonNull(settings, "settings"), null);
+    return new RowFile(path, null, Objects.requireNonNull(settings, "settings"), null, null);
   }
 
   /**
@@ -65,7 +69,15 @@ public final class RowFile implements Resumable<Row> {
    * so they take no record number; each run of the file skips the same ones.
    */
   public RowFile skippingBadRecords(CheckedConsumer<? super BadInputException> badRecord) {
-    return new RowFile(path, csv, json, Objects.requireNonNull(badRecord, "badRecord"));
+    return new RowFile(path, csv, json, Objects.requireNonNull(badRecord, "badRecord"), bytesRead);
+  }
+
+  /**
+   * This file adding the raw bytes its runs read to {@code bytesRead} (a resumed run reads the
+   * committed prefix again); for progress reports and a check that the file did not shrink.
+   */
+  public RowFile counting(AtomicLong bytesRead) {
+    return new RowFile(path, csv, json, badRecord, Objects.requireNonNull(bytesRead, "bytesRead"));
   }
 
   /** The file. */
@@ -75,7 +87,8 @@ public final class RowFile implements Resumable<Row> {
 
   /** Every row of the file, without positions. */
   public Pipe<Row> rows() {
-    Input input = Input.file(path);
+    Input file = Input.file(path);
+    Input input = bytesRead == null ? file : file.counting(bytesRead);
     return csv != null
         ? Csv.rows(input, csv, names -> {}, badRecord)
         : JsonLines.rows(input, json, badRecord);
