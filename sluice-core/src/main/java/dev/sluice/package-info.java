@@ -95,5 +95,14 @@
  *       dev.sluice.Clock} set by {@link dev.sluice.Pipe#withClock withClock}, by default {@link
  *       dev.sluice.Clock#system()}; tests use a virtual clock and never sleep.
  * </ol>
+ *
+ * <h2>Rows and checkpoints</h2>
+ *
+ * <p>Two contracts the connector modules share live here, so that no connector depends on another:
+ * {@link dev.sluice.Row} (with {@link dev.sluice.Columns}), the record of named values every reader
+ * produces and every writer takes, with one text rendering ({@link dev.sluice.Row#textOf}); and the
+ * checkpoint contract ({@link dev.sluice.Resumable}, {@link dev.sluice.Positioned}, {@link
+ * dev.sluice.Checkpoint}, {@link dev.sluice.Checkpoints}), which a source that can restart after a
+ * position and a sink that commits positions implement (ADRs 0007 and 0008).
  */
 package dev.sluice;

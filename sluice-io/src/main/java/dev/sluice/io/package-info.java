@@ -8,13 +8,22 @@
  * syncs it and renames it into place on commit, and deletes it on abort, so a failed run never
  * leaves a partial file.
  *
+ * <p><b>Rows.</b> Every format reads into and writes from the core's {@link dev.sluice.Row} (ADR
+ * 0008): {@link dev.sluice.io.Csv#rows}, {@link dev.sluice.io.JsonLines#rows} and the resumable
+ * {@link dev.sluice.io.RowFile} read; {@link dev.sluice.io.Csv#rowEncoder} and {@link
+ * dev.sluice.io.JsonLines#rowEncoder} are the one writer of each format; {@link
+ * dev.sluice.io.RowRules} is the stage of row rules (where, mask, hash, infer, select, rename) that
+ * the CLI's commands share; {@link dev.sluice.io.ResumableWrite} writes a resumable source into a
+ * file that a crashed run continues byte for byte; {@link dev.sluice.io.BadRows} is a dead-letter
+ * file for the records a run skips.
+ *
  * <p><b>Limits.</b> Every parser has bounds (longest line, largest field, deepest JSON); each is a
  * named setting with a default, and the {@link dev.sluice.io.BadInputException} that reports a
  * breach names the setting to raise. No reader holds more than one line or record in memory.
  *
  * <p><b>Errors.</b> Malformed input (invalid bytes, a ragged row, a broken JSON line) fails the run
- * with a {@link dev.sluice.io.BadInputException} that names the input and the line or record; other
- * I/O failures are checked exceptions, wrapped once by the pipe in {@link
- * dev.sluice.PipeException}.
+ * with a {@link dev.sluice.io.BadInputException} that names the input and the line or record
+ * (unless a bad-record handler takes ragged rows and broken lines instead); other I/O failures are
+ * checked exceptions, wrapped once by the pipe in {@link dev.sluice.PipeException}.
  */
 package dev.sluice.io;
