@@ -92,7 +92,7 @@ final class Converter {
       throws Exception {
     AtomicReference<List<String>> header = new AtomicReference<>();
     if (from == Format.CSV) {
-      List<String> first = checked(file.firstColumns());
+      List<String> first = RulesOptions.requireColumns(rules, file.firstColumns());
       boolean fresh = saved == null || saved.position().isEmpty();
       header.set(fresh ? first : null); // for a header-only input's output
     }
@@ -117,23 +117,13 @@ final class Converter {
   private Pipe<Row> read(Input in, Format from, AtomicReference<List<String>> header) {
     CheckedConsumer<BadInputException> bad = badRows == null ? null : badRows::add;
     return from == Format.CSV
-        ? Csv.rows(in, csvIn, names -> header.set(checked(names)), bad)
+        ? Csv.rows(in, csvIn, names -> header.set(RulesOptions.requireColumns(rules, names)), bad)
         : JsonLines.rows(in, jsonIn, bad);
   }
 
   /** The rules for rows of {@code in}: strict columns for CSV, whose header names them all. */
   private Stage<Row, Row> stage(Input in, Format from) {
     return rules.withStrictColumns(from == Format.CSV).stage(in.name());
-  }
-
-  /** {@code names}, once the rules are known to name only columns among them. */
-  private List<String> checked(List<String> names) {
-    try {
-      rules.check(names);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--" + e.getMessage());
-    }
-    return names;
   }
 
   /**

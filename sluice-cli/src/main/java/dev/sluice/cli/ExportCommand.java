@@ -97,11 +97,7 @@ final class ExportCommand implements Callable<Integer> {
       List<String> out =
           picked.isEmpty() ? info.columns() : picked.stream().map(info::column).toList();
       RowRules rowRules = rules.rules();
-      try {
-        rowRules.check(info.columns());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--" + e.getMessage());
-      }
+      RulesOptions.requireColumns(rowRules, info.columns());
       Counters counters = new Counters();
       Exporter exporter =
           new Exporter(pool, query, out, format, csv.settings(), rowRules, counters);

@@ -118,11 +118,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       RowRules rowRules = rules.rules().withStrictColumns(format == Format.CSV);
       if (format == Format.CSV) {
-        try {
-          rowRules.check(first);
-        } catch (IllegalArgumentException e) {
-          throw new UsageException("--" + e.getMessage());
-        }
+        RulesOptions.requireColumns(rowRules, first);
       }
       List<String> columns = tableColumns(info, rowRules.outputNames(first));
       String job = job(info, file);

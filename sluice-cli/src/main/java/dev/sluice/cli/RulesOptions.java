@@ -85,6 +85,19 @@ final class RulesOptions {
     return rules;
   }
 
+  /**
+   * {@code names}, once {@code rules} are known to name only columns among them; a rule that names
+   * another column is a usage error naming its option.
+   */
+  static List<String> requireColumns(RowRules rules, List<String> names) {
+    try {
+      rules.check(names);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
+    return names;
+  }
+
   /** The HMAC key of --hash-key-env or --hash-key-file, or null for plain SHA-256. */
   private byte[] hashKey() throws java.io.IOException {
     if (hashKeyEnv != null && hashKeyFile != null) {

@@ -143,7 +143,12 @@ public record TableInfo(
         throw new IllegalArgumentException("column " + names[i] + ": " + e.getMessage(), e);
       }
     }
-    return Row.of(row.line(), Columns.of(names), values);
+    // the input's names are usually the table's own: keep its Columns rather than make one per row
+    boolean same = true;
+    for (int i = 0; i < n && same; i++) {
+      same = names[i].equals(row.columns().name(i));
+    }
+    return Row.of(row.line(), same ? row.columns() : Columns.of(names), values);
   }
 
   /**

@@ -61,6 +61,8 @@ class RowModelTest {
       assertThat(typed.names()).containsExactly("id", "ok", "amount", "note");
       assertThat(typed.values()).containsExactly(7, true, new BigDecimal("2.50"), null);
       assertThat(typed.line()).isEqualTo(4);
+      Row exact = Row.of(Columns.of("id", "ok"), "1", "t");
+      assertThat(info.typed(exact, true).columns()).isSameAs(exact.columns()); // none per row
       Row json = Row.of(Columns.of("id", "ok", "note"), 8L, false, "");
       assertThat(info.typed(json, false).values()).containsExactly(8, false, "");
       assertThatThrownBy(() -> info.typed(Row.of(Columns.of("id"), "x"), true))
