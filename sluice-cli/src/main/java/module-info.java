@@ -7,6 +7,7 @@ module dev.sluice.cli {
   requires dev.sluice.io;
   requires dev.sluice.jdbc;
   requires dev.sluice.http;
+  requires dev.sluice.examples;
   requires com.fasterxml.jackson.core;
   requires com.fasterxml.jackson.databind;
   requires info.picocli;

@@ -82,6 +82,31 @@ class ProgressStageTest {
   }
 
   @Test
+  void onTheSystemClockCountsAreExactAndTimesAreEstimatedFromSampledPushes() {
+    // every 20th element parks 100 µs in the slow stage: at least 0.2 s of work there, found by
+    // timing about one push in 32 at random gaps (a fixed stride would never meet some patterns)
+    List<Progress> reports = new CopyOnWriteArrayList<>();
+    Pipe.range(0, 40_000)
+        .map(x -> x + 1)
+        .peek(
+            x -> {
+              if (x % 20 == 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+              }
+            })
+        .onProgress(reports::add, Duration.ofHours(1))
+        .count();
+    Progress last = reports.get(reports.size() - 1);
+    assertThat(last.stages()).allSatisfy(s -> assertThat(s.count()).isEqualTo(40_000));
+    Progress.StageStats slow = last.stages().get(2);
+    assertThat(slow.stage()).startsWith("peek");
+    assertThat(last.slowest()).contains(slow);
+    // the estimate errs by a few per cent at these counts; the bound is far from it either way,
+    // and load only makes the real time longer
+    assertThat(slow.working()).isGreaterThan(Duration.ofMillis(100));
+  }
+
+  @Test
   void rejectsBadArgumentsWhenBuilt() {
     assertThatThrownBy(() -> Pipe.of(1).onProgress(p -> {}, Duration.ZERO))
         .hasMessage("interval must be > 0, was PT0S");

@@ -1,5 +1,7 @@
 package dev.sluice.cli;
 
+import dev.sluice.examples.DemoDatabase;
+import dev.sluice.examples.SampleUsers;
 import dev.sluice.io.CsvSettings;
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.Input;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
  * {@code sluice demo}: the main jobs on embedded defaults. Generates a users CSV in a work folder,
  * converts it to JSON Lines with the e-mails masked, and prints rows, MB/s and peak heap; then
  * seeds users and orders into an embedded database there and exports them by keyset pages to JSON
- * Lines, e-mails masked ({@link DemoDatabase}).
+ * Lines, e-mails masked ({@link DemoDatabase}, in sluice-examples).
  */
 @Command(
     name = "demo",
@@ -57,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     Path jsonl = dir.resolve("users.jsonl");
     long start = System.nanoTime();
     System.err.printf("sluice demo: generating %,d users into %s%n", rows, csv);
-    GenerateCommand.write(Output.file(csv), rows, 42);
+    SampleUsers.writeCsv(Output.file(csv), rows, 42);
     System.err.printf(
         "sluice demo: generated %.1f MB in %.1f s%n",
         Files.size(csv) / 1048576.0, (System.nanoTime() - start) / 1e9);
@@ -83,7 +85,14 @@ final class DemoCommand implements Callable<Integer> {
     System.out.printf("rows: %d%n", converted);
     System.out.printf("output: %s (%.1f MB)%n", jsonl, Files.size(jsonl) / 1048576.0);
     String summary = ConvertCommand.summary(converted, counters);
-    DemoDatabase.Result db = new DemoDatabase(dir, System.err).run(dbUsers);
+    Counters none = new Counters();
+    DemoDatabase.Result db =
+        new DemoDatabase(
+                dir,
+                System.err,
+                task -> Progress.start(task, none, -1, System.err),
+                progress.interval())
+            .run(dbUsers);
     System.out.printf("summary: %s%n", summary);
     System.out.printf(
         Locale.ROOT,

@@ -1,17 +1,14 @@
 package dev.sluice.cli;
 
-import dev.sluice.Pipe;
-import dev.sluice.io.Csv;
-import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.examples.SampleUsers;
 import dev.sluice.io.Output;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sluice generate}: writes the demo's users CSV, streaming; for tests and benchmarks. */
+/** {@code sluice generate}: writes the demo's users CSV ({@link SampleUsers}); for tests and benchmarks. */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -38,15 +35,7 @@ final class GenerateCommand implements Callable<Integer> {
       throw new UsageException("--rows must be >= 0, was " + rows);
     }
     Output out = output.equals("-") ? Output.stdout() : Output.file(Path.of(output));
-    write(out, rows, seed);
+    SampleUsers.writeCsv(out, rows, seed);
     return Main.OK;
-  }
-
-  /** Writes header and rows to {@code out}, with the formula guard off so the data stays raw. */
-  static long write(Output out, long rows, long seed) {
-    CsvWriteSettings settings = CsvWriteSettings.defaults().withFormulaGuard(false).withCrlf(false);
-    Pipe<List<String>> all =
-        Pipe.concat(Pipe.of(UsersGenerator.HEADER), UsersGenerator.rows(rows, seed));
-    return all.into(Csv.sink(out, settings)) - 1;
   }
 }

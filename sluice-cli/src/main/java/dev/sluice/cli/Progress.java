@@ -6,42 +6,87 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Reports a run's progress on stderr: a progress bar when stderr is a terminal (the {@code sluice}
- * script sets {@code -Dsluice.tty=true}), else one line every {@code sluice.progress.seconds}
- * seconds (default 5). Runs on one thread of its own, stopped and joined by {@link #close()}.
+ * Shows the reports of the core's {@code onProgress} on stderr: a progress bar when stderr is a
+ * terminal (the {@code sluice} script sets {@code -Dsluice.tty=true}), else one line every {@code
+ * sluice.progress.seconds} seconds (default 5); rows, MB read and MB/s, an ETA when the input's
+ * size is known, heap in use, and at the end the slowest stage. Add it to a pipe with {@code
+ * pipe.onProgress(progress, progress.interval())}; {@link #close()} closes a bar the run left open.
  */
-final class Progress implements AutoCloseable {
-  private final Counters counters;
-  private final PrintStream err;
-  private final ProgressBar bar;
-  private final Thread ticker;
+final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
   private final String task;
+  private final Counters counters;
+  private final long totalBytes;
+  private final PrintStream err;
+  private final boolean quiet;
+  private final boolean tty = Boolean.getBoolean("sluice.tty");
+  private ProgressBar bar;
 
-  private Progress(String task, Counters counters, long totalBytes, PrintStream err) {
+  private Progress(
+      String task, Counters counters, long totalBytes, PrintStream err, boolean quiet) {
     this.task = task;
     this.counters = counters;
+    this.totalBytes = totalBytes;
     this.err = err;
-    boolean tty = Boolean.getBoolean("sluice.tty");
-    this.bar = tty ? bar(task, totalBytes, err) : null;
-    long millis =
-        tty
-            ? 200
-            : (long)
-                (Double.parseDouble(System.getProperty("sluice.progress.seconds", "5")) * 1000);
-    this.ticker = Thread.ofPlatform().daemon().name("sluice-progress").start(() -> tick(millis));
+    this.quiet = quiet;
   }
 
+  /** The progress of {@code task}, whose bytes read (of {@code totalBytes}, or -1) it shows. */
   static Progress start(String task, Counters counters, long totalBytes, PrintStream err) {
-    return new Progress(task, counters, totalBytes, err);
+    return new Progress(task, counters, totalBytes, err, false);
   }
 
-  private static ProgressBar bar(String task, long totalBytes, PrintStream err) {
+  /** A progress that shows nothing ({@code --quiet}). */
+  static Progress quiet(Counters counters) {
+    return new Progress("", counters, -1, System.err, true);
+  }
+
+  /** How often the run should report. */
+  Duration interval() {
+    return tty
+        ? Duration.ofMillis(200)
+        : Duration.ofMillis(
+            (long) (Double.parseDouble(System.getProperty("sluice.progress.seconds", "5")) * 1000));
+  }
+
+  @Override
+  public synchronized void accept(dev.sluice.Progress p) {
+    if (quiet) {
+      return;
+    }
+    if (tty) {
+      if (bar == null) {
+        bar = bar();
+      }
+      bar.stepTo(counters.bytesRead.get());
+      bar.setExtraMessage(" " + p.count() + " rows");
+      if (p.done()) {
+        close();
+      }
+    } else if (!p.done()) {
+      err.println("sluice: " + task + ": " + line(p));
+    }
+    if (p.done()) {
+      p.slowest()
+          .ifPresent(
+              s ->
+                  err.printf(
+                      Locale.ROOT,
+                      "sluice: %s: %s; slowest stage: %s, %.0f%% of the time working%n",
+                      task,
+                      line(p),
+                      s.stage(),
+                      100 * s.workingShare()));
+    }
+  }
+
+  private ProgressBar bar() {
     return new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(totalBytes > 0 ? totalBytes : -1)
@@ -53,45 +98,39 @@ final class Progress implements AutoCloseable {
         .build();
   }
 
-  private void tick(long millis) {
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        Thread.sleep(millis);
-        if (bar != null) {
-          bar.stepTo(counters.bytesRead.get());
-          bar.setExtraMessage(" " + counters.rows.get() + " rows");
-        } else {
-          err.println("sluice: " + task + ": " + line());
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /**
-   * Rows, MB read and MB/s (or rows/s for a run that reads no bytes, such as a database export),
-   * heap in use and elapsed time, for a log line.
+   * Rows, MB read and MB/s (or rows/s for a run that reads no bytes, such as a database export), an
+   * ETA when the size is known, heap in use and elapsed time, for a log line.
    */
-  String line() {
-    double seconds = Math.max(1e-9, (System.nanoTime() - counters.startNanos) / 1e9);
-    long rows = counters.rows.get();
-    double mb = counters.bytesRead.get() / 1048576.0;
+  String line(dev.sluice.Progress p) {
+    double seconds = Math.max(1e-9, p.elapsed().toNanos() / 1e9);
+    long bytes = counters.bytesRead.get();
+    double mb = bytes / 1048576.0;
     String rate =
         mb > 0
             ? String.format(Locale.ROOT, "%.1f MB read, %.1f MB/s", mb, mb / seconds)
-            : String.format(Locale.ROOT, "%,.0f rows/s", rows / seconds);
-    Runtime rt = Runtime.getRuntime();
+            : String.format(Locale.ROOT, "%,.0f rows/s", p.rate());
+    String eta = "";
+    if (totalBytes > 0 && bytes > 0 && !p.done()) {
+      eta = ", ETA " + duration(Math.max(0, totalBytes - bytes) / (bytes / seconds));
+    } else if (p.eta().isPresent() && !p.done()) {
+      eta = ", ETA " + duration(p.eta().get().toMillis() / 1000.0);
+    }
     return String.format(
         Locale.ROOT,
-        "%,d rows, %s, heap %d MB, %s",
-        rows,
+        "%,d rows, %s%s, heap %d MB, %s",
+        p.count(),
         rate,
-        (rt.totalMemory() - rt.freeMemory()) >> 20,
-        Duration.ofMillis((long) (seconds * 1000))
-            .toString()
-            .substring(2)
-            .toLowerCase(Locale.ROOT));
+        eta,
+        p.heapUsed() >> 20,
+        duration(seconds));
+  }
+
+  private static String duration(double seconds) {
+    return Duration.ofMillis((long) (seconds * 1000))
+        .toString()
+        .substring(2)
+        .toLowerCase(Locale.ROOT);
   }
 
   /** The sum of the peak use of the heap's memory pools, in bytes (an upper bound of the peak). */
@@ -105,18 +144,13 @@ final class Progress implements AutoCloseable {
     return peak;
   }
 
+  /** Closes the progress bar, if the run left one open (it failed before its final report). */
   @Override
-  public void close() {
-    ticker.interrupt();
-    try {
-      ticker.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  public synchronized void close() {
     if (bar != null) {
       bar.stepTo(counters.bytesRead.get());
-      bar.setExtraMessage(" " + counters.rows.get() + " rows");
       bar.close();
+      bar = null;
     }
   }
 }

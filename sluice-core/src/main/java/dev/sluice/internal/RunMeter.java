@@ -17,7 +17,12 @@ import java.util.concurrent.atomic.LongAdder;
  * everything below it). A node's own working time is the time its upstream spent pushing into it
  * minus the time it spent pushing on; the rest of the run it waited. Across a thread boundary
  * ({@code buffer}, {@code mapConcurrent}) the subtraction mixes two threads and is approximate.
- * Times are read on the pipe's {@link Clock}, so a virtual clock makes the report deterministic.
+ *
+ * <p>Counts are exact. On the system clock the time of a push is read for one push in about {@value
+ * #MEAN_GAP}, at random gaps (so a pattern such as a batch flushing every n-th push is sampled in
+ * its share), and a node's time is the sampled time scaled by its count: two clock reads per push
+ * cost more than the stages they measure (300 ns against 10 ns for a map). On any other clock (a
+ * test's virtual clock) every push is timed, so the report is exact and deterministic.
  */
 final class RunMeter {
   private final Set<Source<?>> chain;
@@ -25,6 +30,17 @@ final class RunMeter {
   private final Clock clock;
   private final long startedAt;
   private final LongAdder failed = new LongAdder();
+
+  /** On the system clock, one push in this many (on average) is timed. */
+  static final int MEAN_GAP = 32;
+
+  /** Per thread of the run: whether a push above is being timed, and how deep the pushes are. */
+  private static final class Sampler {
+    boolean active;
+    int depth;
+  }
+
+  private final ThreadLocal<Sampler> samplers = ThreadLocal.withInitial(Sampler::new);
 
   /** A meter for the nodes of {@code chain}, timing on {@code clock} (the pipe's). */
   RunMeter(Set<Source<?>> chain, Clock clock) {
@@ -47,7 +63,9 @@ final class RunMeter {
     if (!chain.contains(node)) {
       return down;
     }
-    Node<T> meter = new Node<>(node, down, clock);
+    Node<T> meter =
+        new Node<>(
+            node, down, clock, clock instanceof SystemClock ? MEAN_GAP : 1, samplers.get());
     synchronized (nodes) {
       nodes.put(node, meter);
     }
@@ -65,7 +83,7 @@ final class RunMeter {
     List<Progress.StageStats> stats = new ArrayList<>();
     long into = elapsed;
     for (Node<?> n : list) {
-      long inside = n.inside;
+      long inside = n.inside();
       stats.add(stat(n.node.describe(), n.node.position(), n.count, into - inside, elapsed));
       into = inside;
     }
@@ -84,24 +102,76 @@ final class RunMeter {
     final Source<?> node;
     private final Downstream<T> down;
     private final Clock clock;
+    private final int meanGap;
     long count;
-    long inside;
+    private long timed;
+    private long timedNanos;
+    private int untilNext;
+    private long random;
 
-    Node(Source<?> node, Downstream<T> down, Clock clock) {
+    private final Sampler sampler;
+
+    Node(Source<?> node, Downstream<T> down, Clock clock, int meanGap, Sampler sampler) {
       this.node = node;
       this.down = down;
       this.clock = clock;
+      this.meanGap = meanGap;
+      this.sampler = sampler;
+      this.random = System.identityHashCode(this) * 0x9E3779B97F4A7C15L | 1;
+      this.untilNext = meanGap == 1 ? 0 : nextGap();
+    }
+
+    /** A gap uniform in [0, 2 * meanGap - 2]: one push timed in about {@code meanGap}. */
+    private int nextGap() {
+      random ^= random << 13;
+      random ^= random >>> 7;
+      random ^= random << 17;
+      return (int) ((random >>> 33) % (2L * meanGap - 1));
     }
 
     @Override
     public boolean push(T item) throws Exception {
       count++;
+      Sampler s = sampler;
+      if (s.active) {
+        return timed(item); // an outer node is timing this push: time it too
+      }
+      if (s.depth > 0 || untilNext > 0) {
+        if (s.depth == 0) {
+          untilNext--;
+        }
+        s.depth++;
+        try {
+          return down.push(item);
+        } finally {
+          s.depth--;
+        }
+      }
+      untilNext = meanGap == 1 ? 0 : nextGap();
+      s.active = true;
+      try {
+        return timed(item);
+      } finally {
+        s.active = false;
+      }
+    }
+
+    private boolean timed(T item) throws Exception {
       long t0 = clock.nanoTime();
       try {
         return down.push(item);
       } finally {
-        inside += clock.nanoTime() - t0;
+        timedNanos += clock.nanoTime() - t0;
+        timed++;
       }
+    }
+
+    /** The time spent in pushes: measured, or estimated from the timed ones. */
+    long inside() {
+      long n = timed;
+      long nanos = timedNanos;
+      long all = count;
+      return n == 0 || n >= all ? nanos : (long) (nanos * ((double) all / n));
     }
   }
 }

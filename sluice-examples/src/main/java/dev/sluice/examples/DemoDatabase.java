@@ -1,12 +1,14 @@
-package dev.sluice.cli;
+package dev.sluice.examples;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.Pipe;
-import dev.sluice.io.CsvWriteSettings;
-import dev.sluice.io.PartFile;
+import dev.sluice.Progress;
+import dev.sluice.io.JsonLines;
+import dev.sluice.io.Output;
 import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.RowBinder;
+import dev.sluice.jdbc.RowMapper;
 import dev.sluice.jdbc.SinkSettings;
 import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
@@ -17,31 +19,56 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The database part of {@code sluice demo}: seeds users and their orders (0 to 4 per user, keyed by
- * {@code (user_id, order_no)}) into a fresh embedded database in the work folder, then exports both
- * tables with keyset pagination to JSON Lines, the users' e-mails masked, with progress.
+ * The database part of {@code sluice demo}: seeds users ({@link SampleUsers}) and their orders (0
+ * to 4 per user, keyed by {@code (user_id, order_no)}) into a fresh embedded database in a work
+ * folder in batched transactions, then exports both tables by keyset pages to JSON Lines, the
+ * users' e-mails masked, each step reporting its progress.
  */
-final class DemoDatabase {
+public final class DemoDatabase {
   private static final int BATCH = 2000;
   private static final String[] ORDER_STATUS = {"paid", "paid", "shipped", "refunded", "open"};
   private final Path dir;
   private final PrintStream err;
+  private final Function<String, Consumer<Progress>> progress;
+  private final Duration interval;
 
-  /** What the database part did. */
-  record Result(long users, long orders, long exported, double seconds, Path usersFile) {}
+  /**
+   * What the database part did.
+   *
+   * @param users the users seeded
+   * @param orders the orders seeded
+   * @param exported the rows of both tables exported
+   * @param seconds the time it all took
+   * @param usersFile the users' JSON Lines file
+   */
+  public record Result(long users, long orders, long exported, double seconds, Path usersFile) {}
 
-  DemoDatabase(Path dir, PrintStream err) {
+  /**
+   * The demo's database in {@code dir}, logging its steps to {@code err}; {@code progress} gives
+   * the listener of each step's progress (by its name), called every {@code interval}.
+   */
+  public DemoDatabase(
+      Path dir,
+      PrintStream err,
+      Function<String, Consumer<Progress>> progress,
+      Duration interval) {
     this.dir = dir;
     this.err = err;
+    this.progress = progress;
+    this.interval = interval;
   }
 
-  Result run(long users) throws Exception {
+  /** Seeds {@code users} users and their orders, exports both tables and says what it did. */
+  public Result run(long users) throws Exception {
     long start = System.nanoTime();
     Path file = dir.resolve("demo-db");
     Files.deleteIfExists(Path.of(file + ".mv.db"));
@@ -74,10 +101,7 @@ final class DemoDatabase {
   }
 
   private long seed(HikariDataSource db, long users) {
-    Counters counters = new Counters();
-    Progress progress = Progress.start("demo seed", counters, -1, err);
-    try {
-      RowBinder<List<String>> user =
+    RowBinder<List<String>> user =
           (row, columns) ->
               List.of(
                   Long.parseLong(row.get(0)),
@@ -89,27 +113,23 @@ final class DemoDatabase {
                   row.get(6),
                   LocalDate.parse(row.get(7)),
                   row.get(8));
-      UsersGenerator.rows(users, 42)
-          .peek(row -> counters.rows.incrementAndGet())
-          .into(
-              Jdbc.sink(
-                  db,
-                  SinkSettings.insert("users", UsersGenerator.HEADER, "id").withBatchSize(BATCH),
-                  user));
-      List<String> columns = List.of("user_id", "order_no", "amount", "status", "ordered_at");
-      RowBinder<List<Object>> order = (row, names) -> row;
-      return Pipe.range(1, users + 1)
-          .flatMap(DemoDatabase::orders)
-          .peek(row -> counters.rows.incrementAndGet())
-          .into(
-              Jdbc.sink(
-                  db,
-                  SinkSettings.insert("orders", columns, "user_id", "order_no")
-                      .withBatchSize(BATCH),
-                  order));
-    } finally {
-      progress.close();
-    }
+    SampleUsers.rows(users, 42)
+        .onProgress(progress.apply("demo seed users"), interval)
+        .into(
+            Jdbc.sink(
+                db,
+                SinkSettings.insert("users", SampleUsers.HEADER, "id").withBatchSize(BATCH),
+                user));
+    List<String> columns = List.of("user_id", "order_no", "amount", "status", "ordered_at");
+    RowBinder<List<Object>> order = (row, names) -> row;
+    return Pipe.range(1, users + 1)
+        .flatMap(DemoDatabase::orders)
+        .onProgress(progress.apply("demo seed orders"), interval)
+        .into(
+            Jdbc.sink(
+                db,
+                SinkSettings.insert("orders", columns, "user_id", "order_no").withBatchSize(BATCH),
+                order));
   }
 
   private static Pipe<List<Object>> orders(long user) {
@@ -128,28 +148,15 @@ final class DemoDatabase {
 
   private long export(HikariDataSource db, String table, Path out, RowRules rules)
       throws Exception {
-    Files.deleteIfExists(PartFile.part(out));
-    Files.deleteIfExists(PartFile.pos(out));
     TableInfo info = Jdbc.describe(db, table);
     TableQuery query =
         TableQuery.of(info.name(), info.primaryKey().toArray(String[]::new)).withPageSize(BATCH);
-    Counters counters = new Counters();
-    long rows;
-    Progress progress = Progress.start("demo export " + table, counters, -1, err);
-    try {
-      rows =
-          new Exporter(
-                  db,
-                  query,
-                  info.columns(),
-                  Format.JSONL,
-                  CsvWriteSettings.defaults(),
-                  rules,
-                  counters)
-              .toFile(out, "demo " + table, null);
-    } finally {
-      progress.close();
-    }
+    long rows =
+        Jdbc.keyset(db, query, RowMapper.toRow())
+            .rows()
+            .via(rules.stage(info.name()))
+            .onProgress(progress.apply("demo export " + table), interval)
+            .into(JsonLines.rowSink(Output.file(out)));
     err.printf(
         Locale.ROOT,
         "sluice demo: exported %,d %s to %s (%.1f MB)%n",

@@ -1,17 +1,22 @@
-package dev.sluice.cli;
+package dev.sluice.examples;
 
 import dev.sluice.Pipe;
+import dev.sluice.io.Csv;
+import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.io.Output;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Realistic, reproducible user rows for the demo, the memory suite and the benchmark: names,
- * e-mails, cities and companies with commas, notes with quotes and line breaks. Generated one row
- * at a time; row {@code i} depends only on the seed and {@code i}.
+ * Realistic, reproducible user rows for {@code sluice demo}, {@code sluice generate}, the memory
+ * suite and the benchmarks: names, e-mails, cities and companies with commas, notes with quotes,
+ * line breaks and a formula-like cell. Generated one row at a time; row {@code i} depends only on
+ * the seed and {@code i}, so any amount is made in constant memory.
  */
-final class UsersGenerator {
-  static final List<String> HEADER =
+public final class SampleUsers {
+  /** The column names. */
+  public static final List<String> HEADER =
       List.of(
           "id",
           "first_name",
@@ -70,14 +75,15 @@ final class UsersGenerator {
   };
   private static final LocalDate EPOCH = LocalDate.of(2015, 1, 1);
 
-  private UsersGenerator() {}
+  private SampleUsers() {}
 
   /** The rows 1..n (without the header). */
-  static Pipe<List<String>> rows(long n, long seed) {
+  public static Pipe<List<String>> rows(long n, long seed) {
     return Pipe.range(1, n + 1).map(i -> row(i, seed));
   }
 
-  static List<String> row(long i, long seed) {
+  /** Row {@code i} of the rows made from {@code seed}. */
+  public static List<String> row(long i, long seed) {
     SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
     String first = FIRST[r.nextInt(FIRST.length)];
     String last = LAST[r.nextInt(LAST.length)];
@@ -98,5 +104,14 @@ final class UsersGenerator {
         STATUS[r.nextInt(STATUS.length)],
         EPOCH.plusDays(r.nextInt(3650)).toString(),
         NOTES[r.nextInt(NOTES.length)]);
+  }
+
+  /**
+   * Writes the header and rows 1..n to {@code out} as CSV (LF line ends, the formula guard off so
+   * the data stays raw) and returns the rows written.
+   */
+  public static long writeCsv(Output out, long rows, long seed) {
+    CsvWriteSettings settings = CsvWriteSettings.defaults().withFormulaGuard(false).withCrlf(false);
+    return Pipe.concat(Pipe.of(HEADER), rows(rows, seed)).into(Csv.sink(out, settings)) - 1;
   }
 }
