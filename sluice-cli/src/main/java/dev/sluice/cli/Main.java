@@ -44,7 +44,7 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         new CommandLine(this),
-        "a command is required: convert, dupes, export, import, demo or generate");
+        "a command is required: " + String.join(", ", COMMANDS));
   }
 
   /** Runs the command line and exits with its code. */
