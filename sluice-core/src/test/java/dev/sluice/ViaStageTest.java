@@ -1,6 +1,7 @@
 package dev.sluice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +94,55 @@ class ViaStageTest {
     }
     assertThat(finishes).hasValue(0);
     assertThat(Pipe.range(0, 2).via(stopAtThree).toList()).containsExactly(0L, 1L, -1L);
+  }
+
+  /** Fails on element 3; named by its toString. */
+  static final class FailsOnThree implements Stage<Long, Long> {
+    @Override
+    public Integrator<Long, Long> start() {
+      return (item, out) -> {
+        if (item == 3) {
+          throw new java.io.IOException("three");
+        }
+        out.emit(item);
+        return true;
+      };
+    }
+
+    @Override
+    public String toString() {
+      return "fails on three";
+    }
+  }
+
+  @Test
+  void aStageWithItsOwnToStringIsNamedByItInErrorNotesAndProgress() {
+    assertThatThrownBy(() -> Pipe.range(0, 10).via(new FailsOnThree()).count())
+        .isInstanceOf(PipeException.class)
+        .hasMessageContaining("via fails on three (stage 1)");
+    List<Progress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Pipe.range(0, 3)
+        .via(new FailsOnThree())
+        .onProgress(reports::add, java.time.Duration.ofHours(1))
+        .count();
+    assertThat(reports.get(0).stages())
+        .extracting(Progress.StageStats::stage)
+        .contains("via fails on three (stage 1)");
+    // a lambda's toString is Object's: just "via"
+    assertThatThrownBy(
+            () ->
+                Pipe.range(0, 10)
+                    .via(
+                        (Stage<Long, Long>)
+                            () ->
+                                (item, out) -> {
+                                  if (item == 3) {
+                                    throw new java.io.IOException("three");
+                                  }
+                                  out.emit(item);
+                                  return true;
+                                })
+                    .count())
+        .hasMessageContaining("via (stage 1)");
   }
 }

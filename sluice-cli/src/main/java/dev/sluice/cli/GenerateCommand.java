@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sluice generate}: writes the demo's users CSV ({@link SampleUsers}); for tests and benchmarks. */
+/**
+ * {@code sluice generate}: writes the demo's users CSV ({@link SampleUsers}); for tests and
+ * benchmarks.
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,

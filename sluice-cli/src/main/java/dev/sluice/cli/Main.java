@@ -43,8 +43,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        new CommandLine(this),
-        "a command is required: " + String.join(", ", COMMANDS));
+        new CommandLine(this), "a command is required: " + String.join(", ", COMMANDS));
   }
 
   /** Runs the command line and exits with its code. */

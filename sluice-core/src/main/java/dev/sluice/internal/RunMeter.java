@@ -64,8 +64,7 @@ final class RunMeter {
       return down;
     }
     Node<T> meter =
-        new Node<>(
-            node, down, clock, clock instanceof SystemClock ? MEAN_GAP : 1, samplers.get());
+        new Node<>(node, down, clock, clock instanceof SystemClock ? MEAN_GAP : 1, samplers.get());
     synchronized (nodes) {
       nodes.put(node, meter);
     }

@@ -18,8 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +57,7 @@ public final class DemoDatabase {
    * the listener of each step's progress (by its name), called every {@code interval}.
    */
   public DemoDatabase(
-      Path dir,
-      PrintStream err,
-      Function<String, Consumer<Progress>> progress,
-      Duration interval) {
+      Path dir, PrintStream err, Function<String, Consumer<Progress>> progress, Duration interval) {
     this.dir = dir;
     this.err = err;
     this.progress = progress;
@@ -102,17 +99,17 @@ public final class DemoDatabase {
 
   private long seed(HikariDataSource db, long users) {
     RowBinder<List<String>> user =
-          (row, columns) ->
-              List.of(
-                  Long.parseLong(row.get(0)),
-                  row.get(1),
-                  row.get(2),
-                  row.get(3),
-                  row.get(4),
-                  row.get(5),
-                  row.get(6),
-                  LocalDate.parse(row.get(7)),
-                  row.get(8));
+        (row, columns) ->
+            List.of(
+                Long.parseLong(row.get(0)),
+                row.get(1),
+                row.get(2),
+                row.get(3),
+                row.get(4),
+                row.get(5),
+                row.get(6),
+                LocalDate.parse(row.get(7)),
+                row.get(8));
     SampleUsers.rows(users, 42)
         .onProgress(progress.apply("demo seed users"), interval)
         .into(

@@ -55,6 +55,23 @@ public final class RulesStage implements Stage<Row, Row> {
     return new Run();
   }
 
+  /** The rules in a few words, which names the stage in progress reports and error notes. */
+  @Override
+  public String toString() {
+    List<String> parts = new java.util.ArrayList<>();
+    rules.conditions().forEach(c -> parts.add("where " + c));
+    rules.masked().forEach(c -> parts.add("mask " + c));
+    rules.hashed().forEach(c -> parts.add("hash " + c));
+    if (!rules.selected().isEmpty()) {
+      parts.add("select " + String.join(",", rules.selected()));
+    }
+    rules.renamed().forEach((from, to) -> parts.add("rename " + from + "=" + to));
+    if (rules.infers()) {
+      parts.add("infer");
+    }
+    return "row rules" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+  }
+
   private final class Run implements Integrator<Row, Row> {
     private Columns seen;
     private int[] whereAt;
