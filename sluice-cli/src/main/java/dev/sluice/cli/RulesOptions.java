@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
 
 /** The row-rule options of convert, export and import: {@link RowRules} on the command line. */
 final class RulesOptions {
+  /** The largest --hash-key-file read (HMAC-SHA256 hashes a key longer than 64 bytes anyway). */
+  static final int MAX_KEY_FILE = 64 * 1024;
+
   @Option(
       names = "--where",
       paramLabel = "CONDITION",
@@ -113,6 +116,10 @@ final class RulesOptions {
     } else if (hashKeyFile != null) {
       if (!Files.isRegularFile(hashKeyFile)) {
         throw new UsageException("--hash-key-file " + hashKeyFile + ": no such file");
+      }
+      if (Files.size(hashKeyFile) > MAX_KEY_FILE) {
+        throw new UsageException(
+            "--hash-key-file " + hashKeyFile + " is over " + MAX_KEY_FILE + " bytes: not a key");
       }
       key = Files.readAllBytes(hashKeyFile);
       if (key.length == 0) {

@@ -89,5 +89,19 @@ class RulesOptionsTest {
             "--quiet");
     assertThat(unset.code()).isEqualTo(Main.USAGE);
     assertThat(unset.err()).contains("not set");
+    Path huge = Files.write(dir.resolve("huge"), new byte[RulesOptions.MAX_KEY_FILE + 1]);
+    Cli tooBig =
+        Cli.run(
+            "convert",
+            path("in.csv"),
+            path("h.jsonl"),
+            "--hash",
+            "email",
+            "--hash-key-file",
+            huge.toString(),
+            "--quiet");
+    assertThat(tooBig.code()).isEqualTo(Main.USAGE);
+    assertThat(tooBig.err()).contains("huge is over 65536 bytes");
+    assertThat(dir.resolve("h.jsonl")).doesNotExist();
   }
 }
