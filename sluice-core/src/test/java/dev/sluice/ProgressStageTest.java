@@ -107,6 +107,23 @@ class ProgressStageTest {
   }
 
   @Test
+  void aBufferWaitingForASlowConsumerIsNotItsSlowestStage() {
+    // the producer spends the run blocked in buffer's full queue; the work is the consumer's
+    List<Progress> reports = new CopyOnWriteArrayList<>();
+    Pipe.range(0, 300)
+        .buffer(2)
+        .peek(x -> java.util.concurrent.locks.LockSupport.parkNanos(1_000_000))
+        .onProgress(reports::add, Duration.ofHours(1))
+        .count();
+    Progress last = reports.get(reports.size() - 1);
+    Progress.StageStats buffer = last.stages().get(1);
+    assertThat(buffer.stage()).startsWith("buffer");
+    assertThat(buffer.working()).isZero();
+    assertThat(last.slowest().map(Progress.StageStats::stage))
+        .hasValueSatisfying(s -> assertThat(s).startsWith("peek"));
+  }
+
+  @Test
   void rejectsBadArgumentsWhenBuilt() {
     assertThatThrownBy(() -> Pipe.of(1).onProgress(p -> {}, Duration.ZERO))
         .hasMessage("interval must be > 0, was PT0S");

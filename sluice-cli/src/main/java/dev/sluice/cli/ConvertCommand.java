@@ -100,8 +100,11 @@ final class ConvertCommand implements Callable<Integer> {
     }
     long rows;
     BadRows bad = skipBadRows == null ? null : BadRows.open(skipBadRows.toAbsolutePath());
-    converter.skippingBadRows(bad);
-    Progress progress = quiet ? null : Progress.start("convert", counters, in.size(), System.err);
+    Progress progress =
+        quiet
+            ? Progress.quiet(counters)
+            : Progress.start("convert", counters, in.size(), System.err);
+    converter.skippingBadRows(bad).reporting(progress);
     try {
       if (resume) {
         Path file = Path.of(input);
@@ -120,9 +123,7 @@ final class ConvertCommand implements Callable<Integer> {
         bad.commit();
       }
     } finally {
-      if (progress != null) {
-        progress.close();
-      }
+      progress.close();
       if (bad != null) {
         bad.close();
       }

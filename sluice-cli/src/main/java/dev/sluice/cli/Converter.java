@@ -44,6 +44,7 @@ final class Converter {
   private final CsvWriteSettings csvOut;
   private final Counters counters;
   private BadRows badRows;
+  private Progress progress;
 
   Converter(
       RowRules rules,
@@ -60,6 +61,12 @@ final class Converter {
     this.counters = counters;
   }
 
+  /** Reports the rows written to {@code progress}. */
+  Converter reporting(Progress progress) {
+    this.progress = progress;
+    return this;
+  }
+
   /** Sends records that cannot be read to {@code bad} instead of failing the run. */
   Converter skippingBadRows(BadRows bad) {
     this.badRows = bad;
@@ -72,7 +79,7 @@ final class Converter {
     Pipe<Row> rows = handOff(read(in.counting(counters.bytesRead), from, header));
     Pipe<Row> ruled = rules.isEmpty() ? rows : rows.via(stage(in, from));
     AtomicLong written = counters.rows;
-    return (limit >= 0 ? ruled.take(limit) : ruled)
+    return progress(limit >= 0 ? ruled.take(limit) : ruled)
         .peek(row -> written.lazySet(written.get() + 1)) // one writer: no read-modify-write
         .into(out.sink(os -> encoder(os, to, header, null)));
   }
@@ -100,7 +107,7 @@ final class Converter {
     Resumable<Row> rows =
         after -> {
           Pipe<Positioned<Row>> read = handOff(file.after(after));
-          return stage == null ? read : read.via(Positioned.lift(stage));
+          return progress(stage == null ? read : read.via(Positioned.lift(stage)));
         };
     counters.rows.set(saved == null ? 0 : saved.rows());
     return ResumableWrite.of(target, job)
@@ -112,6 +119,10 @@ final class Converter {
             (os, resumed) ->
                 encoder(
                     os, to, header, resumed && to == Format.CSV ? writtenHeader(target) : null));
+  }
+
+  private <T> Pipe<T> progress(Pipe<T> pipe) {
+    return progress == null ? pipe : progress.on(pipe);
   }
 
   private Pipe<Row> read(Input in, Format from, AtomicReference<List<String>> header) {

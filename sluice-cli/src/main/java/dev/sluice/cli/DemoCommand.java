@@ -78,6 +78,7 @@ final class DemoCommand implements Callable<Integer> {
                   JsonSettings.defaults(),
                   CsvWriteSettings.defaults(),
                   counters)
+              .reporting(progress)
               .run(in, Format.CSV, Output.file(jsonl), Format.JSONL);
     } finally {
       progress.close();

@@ -99,9 +99,11 @@ final class ExportCommand implements Callable<Integer> {
       RowRules rowRules = rules.rules();
       RulesOptions.requireColumns(rowRules, info.columns());
       Counters counters = new Counters();
+      Progress progress =
+          quiet ? Progress.quiet(counters) : Progress.start("export", counters, -1, System.err);
       Exporter exporter =
-          new Exporter(pool, query, out, format, csv.settings(), rowRules, counters);
-      Progress progress = quiet ? null : Progress.start("export", counters, -1, System.err);
+          new Exporter(pool, query, out, format, csv.settings(), rowRules, counters)
+              .reporting(progress);
       long rows;
       try {
         if (stdout) {
@@ -111,9 +113,7 @@ final class ExportCommand implements Callable<Integer> {
           rows = exporter.toFile(file, fingerprint, saved);
         }
       } finally {
-        if (progress != null) {
-          progress.close();
-        }
+        progress.close();
       }
       if (!quiet) {
         System.err.printf(

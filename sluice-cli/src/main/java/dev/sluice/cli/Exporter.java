@@ -35,6 +35,7 @@ final class Exporter {
   private final CsvWriteSettings csv;
   private final RowRules rules;
   private final Counters counters;
+  private Progress progress = Progress.quiet(new Counters());
 
   /** An export of {@code columns} (in order) of the rows {@code query} reads, through rules. */
   Exporter(
@@ -54,15 +55,20 @@ final class Exporter {
     this.counters = counters;
   }
 
+  /** Reports the rows written to {@code progress}. */
+  Exporter reporting(Progress progress) {
+    this.progress = progress;
+    return this;
+  }
+
   /**
    * Writes every row to {@code out}, a page at a time, and returns how many. The first write that
    * fails (a closed pipe, a full disk) fails the run.
    */
   long toStream(Output out) throws Exception {
     Stage<Row, Row> stage = rules.stage(query.table());
-    return Jdbc.keyset(db, query, RowMapper.toRow())
-        .rows()
-        .via(stage)
+    return progress
+        .on(Jdbc.keyset(db, query, RowMapper.toRow()).rows().via(stage))
         .peek(row -> counters.rows.incrementAndGet())
         .into(out.sink(this::encoder));
   }
@@ -74,7 +80,9 @@ final class Exporter {
   long toFile(Path output, String fingerprint, PartFile.Saved saved) throws Exception {
     Stage<Row, Row> stage = rules.stage(query.table());
     Resumable<Row> rows =
-        after -> Jdbc.keyset(db, query, RowMapper.toRow()).after(after).via(Positioned.lift(stage));
+        after ->
+            progress.on(
+                Jdbc.keyset(db, query, RowMapper.toRow()).after(after).via(Positioned.lift(stage)));
     return ResumableWrite.of(output, fingerprint)
         .chunk(query.pageSize())
         .onChunk(counters.rows::addAndGet)

@@ -144,22 +144,23 @@ final class ImportCommand implements Callable<Integer> {
       Columns sinkColumns = Columns.of(columns);
       boolean csvEmpty = format == Format.CSV;
       Counters counters = new Counters();
-      Progress progress = quiet ? null : Progress.start("import", counters, -1, System.err);
+      Progress progress =
+          quiet ? Progress.quiet(counters) : Progress.start("import", counters, -1, System.err);
       long rows;
       try {
         rows =
-            Checkpoints.resume(records, checkpoint)
-                .via(Positioned.lift(rowRules.stage(input.toString())))
-                .flatMap(p -> typed(info, p, sinkColumns, csvEmpty))
+            progress
+                .on(
+                    Checkpoints.resume(records, checkpoint)
+                        .via(Positioned.lift(rowRules.stage(input.toString())))
+                        .flatMap(p -> typed(info, p, sinkColumns, csvEmpty)))
                 .peek(p -> counters.rows.incrementAndGet())
                 .into(sink);
         if (bad != null) {
           bad.commit();
         }
       } finally {
-        if (progress != null) {
-          progress.close();
-        }
+        progress.close();
         if (bad != null) {
           bad.close();
         }

@@ -47,6 +47,11 @@ final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
     return new Progress("", counters, -1, System.err, true);
   }
 
+  /** {@code pipe} reporting to this progress; unchanged (and unmetered) when quiet. */
+  <T> dev.sluice.Pipe<T> on(dev.sluice.Pipe<T> pipe) {
+    return quiet ? pipe : pipe.onProgress(this, interval());
+  }
+
   /** How often the run should report. */
   Duration interval() {
     return tty

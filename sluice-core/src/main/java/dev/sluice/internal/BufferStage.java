@@ -50,4 +50,9 @@ public final class BufferStage<T> extends Operator<T, T> {
   public long knownSize() {
     return upstream.knownSize();
   }
+
+  @Override
+  public boolean handsOff() {
+    return true;
+  }
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
  * onProgress}, how many elements it pushed and how long its pushes took (which is the time spent in
  * everything below it). A node's own working time is the time its upstream spent pushing into it
  * minus the time it spent pushing on; the rest of the run it waited. Across a thread boundary
- * ({@code buffer}, {@code mapConcurrent}) the subtraction mixes two threads and is approximate.
+ * ({@code buffer}, {@code mapConcurrent}) the subtraction mixes two threads and is approximate; a
+ * node that only hands off ({@link Source#handsOff()}) gets no working time, since its upstream's
+ * pushes into it wait for the other thread.
  *
  * <p>Counts are exact. On the system clock the time of a push is read for one push in about {@value
  * #MEAN_GAP}, at random gaps (so a pattern such as a batch flushing every n-th push is sampled in
@@ -83,7 +85,8 @@ final class RunMeter {
     long into = elapsed;
     for (Node<?> n : list) {
       long inside = n.inside();
-      stats.add(stat(n.node.describe(), n.node.position(), n.count, into - inside, elapsed));
+      long working = n.node.handsOff() ? 0 : into - inside;
+      stats.add(stat(n.node.describe(), n.node.position(), n.count, working, elapsed));
       into = inside;
     }
     stats.add(stat(below, belowPosition, belowCount, into, elapsed));

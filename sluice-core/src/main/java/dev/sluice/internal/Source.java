@@ -39,6 +39,15 @@ public abstract class Source<T> {
     return name + " (stage " + position + ")";
   }
 
+  /**
+   * Whether this node only hands elements from one thread to another ({@code buffer}): the time its
+   * upstream spends pushing into it is waiting for the other side, not work, so progress reports
+   * give it no working time.
+   */
+  public boolean handsOff() {
+    return false;
+  }
+
   /** The total number of elements this source will produce, or -1 if unknown. */
   public long knownSize() {
     return -1;
