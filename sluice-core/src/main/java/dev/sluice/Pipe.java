@@ -509,7 +509,7 @@ public final class Pipe<T> {
    * heap in use, and for each stage above this one its count and working-versus-waiting time, so
    * {@link Progress#slowest()} names the bottleneck. Per-stage metering happens only in runs of a
    * pipe with {@code onProgress}; other pipes pay nothing for it. Counts are exact; on the system
-   * clock the working times are estimated from about one element in 32, timed at random gaps
+   * clock the working times come from sampling where the run's threads are every millisecond
    * (reading the clock twice per element and stage would cost more than most stages), on any other
    * clock every element is timed.
    */

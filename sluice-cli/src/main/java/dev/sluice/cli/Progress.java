@@ -86,9 +86,18 @@ final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
                       "sluice: %s: %s; slowest stage: %s, %.0f%% of the time working%n",
                       task,
                       line(p),
-                      s.stage(),
+                      name(s, p),
                       100 * s.workingShare()));
     }
+  }
+
+  /** The stage as a user knows it: reading at the source, writing below the report. */
+  private static String name(dev.sluice.Progress.StageStats s, dev.sluice.Progress p) {
+    if (s.position() == 0) {
+      return "reading the input (" + s.stage() + ")";
+    }
+    boolean last = s == p.stages().get(p.stages().size() - 1);
+    return last ? "writing the output" : s.stage();
   }
 
   private ProgressBar bar() {

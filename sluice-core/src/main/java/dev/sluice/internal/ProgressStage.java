@@ -10,10 +10,11 @@ import java.util.function.Consumer;
 
 /**
  * {@code onProgress(listener, interval)}: counts the elements passing, meters the stages above it
- * (see {@link RunMeter}; only while this stage runs), and hands a {@link Progress} to the listener
- * every {@code interval} from a virtual thread, then once more, marked done, on the calling thread
- * when the run ends in any way. The listener is never called by two threads at once; a failure of
- * the listener fails the run.
+ * (see {@link RunMeter}; only while this stage runs; on the system clock the reporter thread also
+ * samples where the run's threads are every millisecond), and hands a {@link Progress} to the
+ * listener every {@code interval} from a virtual thread, then once more, marked done, on the
+ * calling thread when the run ends in any way. The listener is never called by two threads at once;
+ * a failure of the listener fails the run.
  */
 public final class ProgressStage<T> extends Operator<T, T> {
   private final Consumer<? super Progress> listener;
@@ -41,7 +42,7 @@ public final class ProgressStage<T> extends Operator<T, T> {
   @Override
   public void run(Downstream<? super T> downstream) throws Exception {
     Downstream<? super T> down = Metering.wrap(this, downstream);
-    RunMeter meter = new RunMeter(chain, clock);
+    RunMeter meter = new RunMeter(chain, clock, position());
     Counter<T> counter = new Counter<>(down);
     long start = clock.nanoTime();
     Throwable[] listenerFailure = {null};
@@ -50,6 +51,9 @@ public final class ProgressStage<T> extends Operator<T, T> {
             describe(),
             () -> {
               try {
+                if (meter.sampling()) {
+                  sampleAndReport(meter, counter, start);
+                }
                 while (true) {
                   clock.sleep(interval);
                   listener.accept(snapshot(meter, counter, start, false));
@@ -85,6 +89,24 @@ public final class ProgressStage<T> extends Operator<T, T> {
     }
     if (failure != null) {
       throw Failures.sneaky(failure);
+    }
+  }
+
+  /** On the system clock: looks where the run's threads are every tick, reports every interval. */
+  private void sampleAndReport(RunMeter meter, Counter<T> counter, long start)
+      throws InterruptedException {
+    long every = interval.toNanos();
+    long lastTick = clock.nanoTime();
+    long lastReport = lastTick;
+    while (true) {
+      Thread.sleep(RunMeter.TICK_MILLIS);
+      long now = clock.nanoTime();
+      meter.sample(now - lastTick);
+      lastTick = now;
+      if (now - lastReport >= every) {
+        lastReport = now;
+        listener.accept(snapshot(meter, counter, start, false));
+      }
     }
   }
 
