@@ -105,10 +105,12 @@ class StructuredRunsTest {
               .isInstanceOf(PipeCancelledException.class);
           canceller.join();
         }
-        case 5 ->
-            assertThat(
-                    range(30).pipe().batch(4, Duration.ofMillis(1)).buffer(2).first().orElseThrow())
-                .containsExactly(0, 1, 2, 3);
+        case 5 -> {
+          // a loaded machine may let 1 ms pass before the fourth element: a shorter first batch
+          List<Integer> first =
+              range(30).pipe().batch(4, Duration.ofMillis(1)).buffer(2).first().orElseThrow();
+          assertThat(first).isNotEmpty().isEqualTo(List.of(0, 1, 2, 3).subList(0, first.size()));
+        }
         case 6 ->
             assertThatThrownBy(
                     () ->
