@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.sluice.Positioned;
 import dev.sluice.RetryPolicy;
-import dev.sluice.http.internal.RetryAfter;
 import dev.sluice.http.internal.Uris;
 import dev.sluice.test.VirtualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -229,16 +227,6 @@ class RestTest {
       run.join();
       assertThat(names(result)).containsExactly("i7", "i8", "i9");
     }
-  }
-
-  @Test
-  void readsRetryAfterAsSecondsOrHttpDate() {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    assertThat(RetryAfter.parse("120", now)).contains(Duration.ofSeconds(120));
-    assertThat(RetryAfter.parse("Thu, 01 Jan 2026 00:00:30 GMT", now))
-        .contains(Duration.ofSeconds(30));
-    assertThat(RetryAfter.parse("Wed, 31 Dec 2025 23:00:00 GMT", now)).contains(Duration.ZERO);
-    assertThat(RetryAfter.parse("soon", now)).isEmpty();
   }
 
   @Test
