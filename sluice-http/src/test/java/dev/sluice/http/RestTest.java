@@ -256,6 +256,26 @@ class RestTest {
   }
 
   @Test
+  void endsPageHoldsExactlyForThePositionAfterEachPagesLastItem() throws Exception {
+    try (var server =
+        server(
+            exchange ->
+                FakeServer.send(
+                    exchange, 200, "application/json", page(param(exchange, "offset", 0), "")))) {
+      var source =
+          Rest.resumable(
+              server.uri("/api"),
+              settings().pagination(Pagination.offset("offset", "limit", SIZE)).build());
+      List<Positioned<JsonNode>> all = source.after(Optional.empty()).toList();
+      for (int k = 0; k < all.size(); k++) {
+        assertThat(Rest.endsPage(all.get(k).position()))
+            .as("after item %d: %s", k, all.get(k).position())
+            .isEqualTo(k % SIZE == SIZE - 1 || k == all.size() - 1);
+      }
+    }
+  }
+
+  @Test
   void failsAPageLargerThanMaxPageBytesNamingTheSetting() throws Exception {
     try (var server =
         server(
