@@ -25,6 +25,7 @@ final class RunMeter {
   private final Clock clock;
   private final long startedAt;
   private final LongAdder failed = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
 
   /** A meter for the nodes of {@code chain}, timing on {@code clock} (the pipe's). */
   RunMeter(Set<Source<?>> chain, Clock clock) {
@@ -41,6 +42,16 @@ final class RunMeter {
   /** The failures counted so far. */
   long failedCount() {
     return failed.sum();
+  }
+
+  /** Counts {@code n} elements a push feed dropped by its overflow policy. */
+  void dropped(long n) {
+    dropped.add(n);
+  }
+
+  /** The drops counted so far. */
+  long droppedCount() {
+    return dropped.sum();
   }
 
   <T> Downstream<T> meter(Source<?> node, Downstream<T> down) {
