@@ -33,6 +33,7 @@ import dev.sluice.internal.PeekStage;
 import dev.sluice.internal.PipePublisher;
 import dev.sluice.internal.ProgressStage;
 import dev.sluice.internal.PublisherSource;
+import dev.sluice.internal.PushSource;
 import dev.sluice.internal.RangeSource;
 import dev.sluice.internal.RecoverStage;
 import dev.sluice.internal.RestartSource;
@@ -232,6 +233,32 @@ public final class Pipe<T> {
   /** Like {@link #fromPublisher(Flow.Publisher, int)} with a prefetch of 256. */
   public static <T> Pipe<T> fromPublisher(Flow.Publisher<? extends T> publisher) {
     return fromPublisher(publisher, 256);
+  }
+
+  /**
+   * A push feed: the elements a callback API hands over, through a queue of at most {@code
+   * capacity}. Each run calls {@code register} with a fresh {@link PushFeed} (on the run's thread;
+   * hook it up to the callbacks there) and takes the queued elements on the run's thread until the
+   * feed completes or fails; the {@link AutoCloseable} {@code register} returns is closed on every
+   * way out (end, early stop, failure, timeout, cancellation), after the feed stopped taking offers
+   * (they return false). A full queue applies {@code overflow}; dropped elements are counted in
+   * {@link Progress#dropped()}. Starts no thread.
+   *
+   * <pre>{@code
+   * Pipe<Tick> ticks = Pipe.push(1024, Overflow.DROP_OLDEST, feed -> {
+   *   Subscription s = market.subscribe(feed::offer);
+   *   return s::cancel;
+   * });
+   * }</pre>
+   */
+  public static <T> Pipe<T> push(
+      int capacity,
+      Overflow overflow,
+      CheckedFunction<? super PushFeed<T>, ? extends AutoCloseable> register) {
+    Checks.notNull(overflow, "overflow");
+    Checks.notNull(register, "register");
+    return new Pipe<>(
+        new PushSource<>((int) Checks.positive(capacity, "capacity"), overflow, register));
   }
 
   /**

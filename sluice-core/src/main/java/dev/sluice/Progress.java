@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param failed the elements above {@code onProgress} whose failure the run went on past: turned
  *     into values by {@link Pipe#mapAttempt} or sent to a dead-letter sink by {@link
  *     Pipe#mapOrDeadLetter}
+ * @param dropped the elements a push feed above {@code onProgress} dropped by its {@link Overflow}
+ *     policy ({@link Pipe#push})
  * @param elapsed the time since the run started, on the pipe's {@link Clock}
  * @param total the elements the run will produce, or -1 if unknown ({@link Pipe#knownSize()})
  * @param heapUsed bytes of heap in use
@@ -23,6 +25,7 @@ import java.util.Optional;
 public record Progress(
     long count,
     long failed,
+    long dropped,
     Duration elapsed,
     long total,
     long heapUsed,
@@ -58,6 +61,9 @@ public record Progress(
     sb.append(String.format("%.1f s (%.0f/s)", elapsed.toNanos() / 1e9, rate()));
     if (failed > 0) {
       sb.append(", ").append(failed).append(" failed");
+    }
+    if (dropped > 0) {
+      sb.append(", ").append(dropped).append(" dropped");
     }
     eta().ifPresent(eta -> sb.append(", ETA ").append(eta.toSeconds()).append(" s"));
     sb.append(", heap ").append(heapUsed >> 20).append(" MiB");

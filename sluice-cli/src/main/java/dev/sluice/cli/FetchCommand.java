@@ -1,14 +1,19 @@
 package dev.sluice.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.http.Pagination;
 import dev.sluice.http.Rest;
 import dev.sluice.http.RestSettings;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
+import dev.sluice.io.ResumableWrite;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -100,9 +105,15 @@ final class FetchCommand implements Callable<Integer> {
     long written;
     String name;
     if (resume) {
+      // each page committed with the position after it; a rerun refetches no written page
+      ObjectMapper mapper = new ObjectMapper();
       written =
-          ResumableFetch.toFile(
-              Rest.resumable(first, settings.build()), file, fingerprint(first), saved);
+          ResumableWrite.of(file, fingerprint(first))
+              .chunkAt(Rest::endsPage)
+              .write(
+                  Rest.resumable(first, settings.build()),
+                  saved,
+                  (out, resumed) -> JsonLines.encoder(out, mapper));
       name = output + (saved != null ? " (resumed)" : "");
     } else {
       Output out = stdout ? Output.stdout() : Output.file(file);
@@ -113,15 +124,20 @@ final class FetchCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** What a resumed fetch must share with the run it continues; header values only hashed. */
   private String fingerprint(URI first) throws Exception {
-    return ResumableFetch.fingerprint(
-        List.of(
-            "url=" + first,
-            "items=" + items,
-            "next=" + next,
-            "cursor-param=" + cursorParam,
-            "cursor=" + cursor),
-        headers);
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    for (String header : headers) {
+      sha.update((header + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return String.join(
+        " ",
+        "fetch url=" + first,
+        "items=" + items,
+        "next=" + next,
+        "cursor-param=" + cursorParam,
+        "cursor=" + cursor,
+        "headers=" + headers.size() + ":" + HexFormat.of().formatHex(sha.digest(), 0, 8));
   }
 
   private Pagination pagination() {

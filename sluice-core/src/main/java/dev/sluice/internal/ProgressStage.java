@@ -116,6 +116,7 @@ public final class ProgressStage<T> extends Operator<T, T> {
     return new Progress(
         count,
         meter.failedCount(),
+        meter.droppedCount(),
         Duration.ofNanos(clock.nanoTime() - start),
         upstream.knownSize(),
         rt.totalMemory() - rt.freeMemory(),

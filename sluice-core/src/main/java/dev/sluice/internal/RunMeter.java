@@ -54,6 +54,7 @@ final class RunMeter {
   private final Clock clock;
   private final long startedAt;
   private final LongAdder failed = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
   private final boolean sampling;
 
   /** For each position, the position of the metered stage an element pushed from it reaches. */
@@ -131,6 +132,16 @@ final class RunMeter {
   /** The failures counted so far. */
   long failedCount() {
     return failed.sum();
+  }
+
+  /** Counts {@code n} elements a push feed dropped by its overflow policy. */
+  void dropped(long n) {
+    dropped.add(n);
+  }
+
+  /** The drops counted so far. */
+  long droppedCount() {
+    return dropped.sum();
   }
 
   <T> Downstream<T> meter(Source<?> node, Downstream<T> down) {

@@ -45,6 +45,15 @@ public final class Rest {
     return resumable(client, first, settings);
   }
 
+  /**
+   * Whether {@code position}, one of those {@link #resumable} gives, is the position after a page's
+   * last item (the next page's URL, or the end). A resumable sink that commits once per page (so a
+   * rerun refetches no page it already wrote) commits at these positions.
+   */
+  public static boolean endsPage(String position) {
+    return RestSource.endsPage(position);
+  }
+
   /** Like {@link #resumable(URI, RestSettings)}, over the given client. */
   public static Resumable<JsonNode> resumable(HttpClient client, URI first, RestSettings settings) {
     Objects.requireNonNull(client, "client");

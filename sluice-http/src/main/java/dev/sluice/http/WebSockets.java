@@ -1,5 +1,6 @@
 package dev.sluice.http;
 
+import dev.sluice.Overflow;
 import dev.sluice.Pipe;
 import dev.sluice.http.internal.WebSocketSession;
 import java.net.URI;
@@ -34,6 +35,37 @@ public final class WebSockets {
     return Pipe.using(
         () -> WebSocketSession.open(client, uri, settings),
         session -> Pipe.generate(session::drain));
+  }
+
+  /**
+   * The text messages of a WebSocket feed that cannot wait (a server that drops slow clients,
+   * prices you would rather skip than delay): every message is taken off the socket as it arrives
+   * into a queue of at most {@code capacity} messages ({@link Pipe#push}), and a consumer that
+   * falls behind meets {@code overflow}: {@link Overflow#DROP_OLDEST} or {@link
+   * Overflow#DROP_NEWEST} drop messages and count them in {@link dev.sluice.Progress#dropped()},
+   * {@link Overflow#FAIL} fails the run naming the capacity. For backpressure instead ({@link
+   * Overflow#BLOCK}) use {@link #messages}, which asks the server for one message at a time.
+   * Otherwise like {@link #messages}: limits, the end, failures, and the socket closed on every way
+   * out.
+   *
+   * <pre>{@code
+   * Pipe<String> latest = WebSockets.feed(uri, WebSocketSettings.defaults(), 256,
+   *     Overflow.DROP_OLDEST);
+   * }</pre>
+   */
+  public static Pipe<String> feed(
+      URI uri, WebSocketSettings settings, int capacity, Overflow overflow) {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(overflow, "overflow");
+    if (overflow == Overflow.BLOCK) {
+      throw new IllegalArgumentException(
+          "overflow BLOCK would hold up the WebSocket client's thread; WebSockets.messages reads"
+              + " with backpressure");
+    }
+    HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    return Pipe.push(
+        capacity, overflow, feed -> WebSocketSession.openFeed(client, uri, settings, feed));
   }
 
   /**

@@ -18,9 +18,11 @@
  *       disconnects cancels its run at once (the end of its connection's input is watched, and a
  *       failed write cancels too), which interrupts the pipe's thread and closes what the run
  *       opened.
- *   <li>Bounded: a REST source holds one page (no prefetch), the WebSocket source one message, an
- *       event stream at most {@link dev.sluice.http.SseServerSettings#clientBuffer()} events per
- *       client (a full buffer makes that client's pipe wait; nothing is dropped).
+ *   <li>Bounded: a REST source holds one page (no prefetch), the WebSocket source one message (a
+ *       {@link dev.sluice.http.WebSockets#feed feed} at most its capacity, dropping or failing by
+ *       its {@link dev.sluice.Overflow} policy), an event stream at most {@link
+ *       dev.sluice.http.SseServerSettings#clientBuffer()} events per client (a full buffer makes
+ *       that client's pipe wait; nothing is dropped).
  *   <li>Settings are immutable builders whose {@code toString} lists every value (header values,
  *       which may be credentials, are not shown). Every limit has a named setting, and the error
  *       that reports it names the setting.

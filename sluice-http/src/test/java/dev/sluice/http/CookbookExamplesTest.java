@@ -12,10 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The code of docs/cookbook/paginated-api.md and llm-relay.md, compiled and run. */
+/**
+ * The code of docs/cookbook/paginated-api.md, llm-relay.md and websocket-feed.md, compiled and run.
+ */
 class CookbookExamplesTest {
   @TempDir Path dir;
 
@@ -67,6 +75,62 @@ class CookbookExamplesTest {
   }
 
   // ----------------------------------------------------------------------------------------
+
+  // --- websocket-feed.md ------------------------------------------------------------------
+  static long ticksToFile(URI feed, Path target, int count) {
+    ObjectMapper json = new ObjectMapper();
+    return WebSockets.messages(feed, WebSocketSettings.defaults())
+        .take(count)
+        .map(json::readTree)
+        .filter(tick -> tick.path("price").isNumber())
+        .into(JsonLines.sink(Output.file(target)));
+  }
+
+  // ----------------------------------------------------------------------------------------
+
+  @Test
+  void webSocketFeedWithASlowConsumer() throws Exception {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    server.addConnector(connector);
+    ContextHandler context = new ContextHandler("/");
+    CountDownLatch closed = new CountDownLatch(1);
+    context.setHandler(
+        WebSocketUpgradeHandler.from(
+            server,
+            context,
+            container ->
+                container.addMapping(
+                    "/ticks",
+                    (rq, rs, cb) ->
+                        new ScriptedEndpoint(
+                            session -> {
+                              // as fast as the socket takes them: the reader sets the pace
+                              for (int i = 0; i < 500 && session.isOpen(); i++) {
+                                String tick = "{\"seq\":" + i + ",\"price\":" + (100 + i) + "}";
+                                try {
+                                  Callback.Completable.with(c -> session.sendText(tick, c)).join();
+                                } catch (RuntimeException e) {
+                                  return; // the reader left after its ticks
+                                }
+                              }
+                            },
+                            closed))));
+    server.setHandler(context);
+    server.start();
+    try {
+      URI feed = URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/ticks");
+      Path target = dir.resolve("ticks.jsonl");
+      assertThat(ticksToFile(feed, target, 200)).isEqualTo(200);
+      List<String> lines = Files.readAllLines(target);
+      assertThat(lines).hasSize(200);
+      assertThat(lines.get(0)).isEqualTo("{\"seq\":0,\"price\":100}");
+      assertThat(lines.get(199)).isEqualTo("{\"seq\":199,\"price\":299}");
+    } finally {
+      server.stop();
+    }
+  }
 
   @Test
   void paginatedApiToAFile() throws Exception {

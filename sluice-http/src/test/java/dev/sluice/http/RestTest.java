@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.sluice.Positioned;
 import dev.sluice.RetryPolicy;
-import dev.sluice.http.internal.RetryAfter;
 import dev.sluice.http.internal.Uris;
 import dev.sluice.test.VirtualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -232,16 +230,6 @@ class RestTest {
   }
 
   @Test
-  void readsRetryAfterAsSecondsOrHttpDate() {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    assertThat(RetryAfter.parse("120", now)).contains(Duration.ofSeconds(120));
-    assertThat(RetryAfter.parse("Thu, 01 Jan 2026 00:00:30 GMT", now))
-        .contains(Duration.ofSeconds(30));
-    assertThat(RetryAfter.parse("Wed, 31 Dec 2025 23:00:00 GMT", now)).contains(Duration.ZERO);
-    assertThat(RetryAfter.parse("soon", now)).isEmpty();
-  }
-
-  @Test
   void resumesAfterEveryPositionWithExactlyTheRest() throws Exception {
     try (var server =
         server(
@@ -264,6 +252,26 @@ class RestTest {
       assertThat(all.get(TOTAL - 1).position()).isEqualTo("end");
       assertThatThrownBy(() -> source.after(Optional.of("garbage")).toList())
           .hasMessageContaining("not a position of a REST source: 'garbage'");
+    }
+  }
+
+  @Test
+  void endsPageHoldsExactlyForThePositionAfterEachPagesLastItem() throws Exception {
+    try (var server =
+        server(
+            exchange ->
+                FakeServer.send(
+                    exchange, 200, "application/json", page(param(exchange, "offset", 0), "")))) {
+      var source =
+          Rest.resumable(
+              server.uri("/api"),
+              settings().pagination(Pagination.offset("offset", "limit", SIZE)).build());
+      List<Positioned<JsonNode>> all = source.after(Optional.empty()).toList();
+      for (int k = 0; k < all.size(); k++) {
+        assertThat(Rest.endsPage(all.get(k).position()))
+            .as("after item %d: %s", k, all.get(k).position())
+            .isEqualTo(k % SIZE == SIZE - 1 || k == all.size() - 1);
+      }
     }
   }
 

@@ -87,6 +87,70 @@ class SseParserTest {
     }
   }
 
+  /**
+   * A seeded random stream (random line ends, comments, ids, event types, retry lines, data lines
+   * with and without the space, a BOM, a partial event at the end) and the events a model of the
+   * rules expects from it, independent of the parser.
+   */
+  record Generated(byte[] bytes, List<ServerSentEvent> events) {}
+
+  static Generated generate(long seed) {
+    Random random = new Random(seed);
+    String[] ends = {"\n", "\r", "\r\n"};
+    String[] words = {"a", "é", "漢", ": x", " lead", "data", "", "tail ", "😀"};
+    StringBuilder stream = new StringBuilder(random.nextBoolean() ? "\uFEFF" : "");
+    List<ServerSentEvent> events = new ArrayList<>();
+    String lastId = "";
+    for (int e = 0, n = 5 + random.nextInt(20); e <= n; e++) {
+      String end = ends[random.nextInt(ends.length)];
+      if (random.nextInt(4) == 0) {
+        stream.append(": comment ").append(e).append(ends[random.nextInt(ends.length)]);
+      }
+      String type = random.nextBoolean() ? "" : "type" + random.nextInt(3);
+      if (!type.isEmpty()) {
+        stream.append("event: ").append(type).append(end);
+      }
+      if (random.nextInt(3) == 0) {
+        lastId = Integer.toString(random.nextInt(1000));
+        stream.append("id: ").append(lastId).append(end);
+      }
+      if (random.nextInt(5) == 0) {
+        stream.append("retry: ").append(random.nextInt(5000)).append(end);
+      }
+      List<String> lines = new ArrayList<>();
+      for (int d = 0, lineCount = 1 + random.nextInt(3); d < lineCount; d++) {
+        String value = words[random.nextInt(words.length)] + words[random.nextInt(words.length)];
+        lines.add(value);
+        boolean space = value.startsWith(" ") || random.nextBoolean();
+        stream.append(space ? "data: " : "data:").append(value).append(end);
+      }
+      if (e == n) {
+        break; // the last event has no blank line: dropped at the end of the stream
+      }
+      // the blank line: after a CR, a lone LF would make one CRLF line end with it
+      stream.append(end.equals("\r") ? ends[1 + random.nextInt(2)] : ends[random.nextInt(3)]);
+      events.add(
+          new ServerSentEvent(lastId, type.isEmpty() ? "message" : type, String.join("\n", lines)));
+    }
+    return new Generated(stream.toString().getBytes(StandardCharsets.UTF_8), events);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {7, 11, 2026, 31337, 424242})
+  void givesTheModelsEventsForASeededRandomStreamCutAtEveryPosition(long seed) {
+    Generated stream = generate(seed);
+    byte[] bytes = stream.bytes();
+    assertThat(parse(bytes)).containsExactlyElementsOf(stream.events());
+    for (int cut = 0; cut <= bytes.length; cut++) {
+      assertThat(parse(bytes, cut))
+          .as("seed %d, cut at %d", seed, cut)
+          .containsExactlyElementsOf(stream.events());
+    }
+    assertThat(parse(bytes, IntStream.range(1, bytes.length).toArray()))
+        .as("seed %d, one byte at a time", seed)
+        .containsExactlyElementsOf(stream.events());
+  }
+
   @Test
   void takesRetryOnlyWhenAllDigits() {
     SseParser parser = new SseParser(1024, 1024, "test");

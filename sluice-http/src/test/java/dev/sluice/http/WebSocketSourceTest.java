@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.Cancellation;
+import dev.sluice.Overflow;
 import dev.sluice.PipeCancelledException;
+import dev.sluice.Progress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -80,6 +83,63 @@ class WebSocketSourceTest {
             });
     List<String> messages = WebSockets.messages(uri, WebSocketSettings.defaults()).toList();
     assertThat(messages).hasSize(101).startsWith("m0", "m1").endsWith("m99", "fragmented");
+  }
+
+  /**
+   * A feed that cannot wait: the server sends m0..m99 and closes while the consumer holds the first
+   * message it took; it goes on only once the server saw the client's close reply, so by then every
+   * message was offered to the feed's queue of 4. Which message came first to the consumer depends
+   * on the threads; what the policy keeps does not.
+   */
+  List<Integer> feedWithASlowConsumer(Overflow overflow, List<Progress> reports) throws Exception {
+    URI uri =
+        serve(
+            session -> {
+              for (int i = 0; i < 100; i++) {
+                send(session, "m" + i);
+              }
+              session.close();
+            });
+    List<Integer> got = new ArrayList<>();
+    WebSockets.feed(uri, WebSocketSettings.defaults(), 4, overflow)
+        .onProgress(reports::add, java.time.Duration.ofHours(1))
+        .forEach(
+            m -> {
+              if (got.isEmpty()) {
+                assertThat(clientClosed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+              }
+              got.add(Integer.parseInt(m.substring(1)));
+            });
+    long dropped = reports.get(reports.size() - 1).dropped();
+    assertThat(got).isSorted().doesNotHaveDuplicates().hasSizeBetween(4, 5);
+    assertThat(got.size() + dropped).as("taken + dropped").isEqualTo(100);
+    return got;
+  }
+
+  @Test
+  void aFeedThatDropsTheOldestKeepsTheNewestAndCountsTheDrops() throws Exception {
+    List<Integer> got = feedWithASlowConsumer(Overflow.DROP_OLDEST, new ArrayList<>());
+    assertThat(got.subList(1, got.size()))
+        .isEqualTo(IntStream.range(101 - got.size(), 100).boxed().toList());
+  }
+
+  @Test
+  void aFeedThatDropsTheNewestKeepsTheOldestAndCountsTheDrops() throws Exception {
+    List<Integer> got = feedWithASlowConsumer(Overflow.DROP_NEWEST, new ArrayList<>());
+    assertThat(got.subList(0, 4)).containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void aFeedRefusesBlockPointingToMessages() {
+    assertThatThrownBy(
+            () ->
+                WebSockets.feed(
+                    URI.create("ws://127.0.0.1:1/"),
+                    WebSocketSettings.defaults(),
+                    4,
+                    Overflow.BLOCK))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("WebSockets.messages");
   }
 
   @Test

@@ -58,6 +58,11 @@ public final class RestSource implements Resumable<JsonNode> {
     return last ? Page.last(out) : Page.of(out, new Cursor(next, 0, cursor.page() + 1));
   }
 
+  /** Whether {@code position} is that after a page's last item: the next page's, or the end. */
+  public static boolean endsPage(String position) {
+    return position.equals(END) || position.startsWith("0 ");
+  }
+
   private static Cursor parse(String position) {
     int space = position.indexOf(' ');
     try {

@@ -1,6 +1,7 @@
 package dev.sluice.http.internal;
 
 import dev.sluice.Emitter;
+import dev.sluice.PushFeed;
 import dev.sluice.http.HttpException;
 import dev.sluice.http.WebSocketSettings;
 import java.io.IOException;
@@ -33,30 +34,45 @@ public final class WebSocketSession implements AutoCloseable {
   private final BlockingQueue<Object> handOff = new ArrayBlockingQueue<>(2);
   private final StringBuilder partial = new StringBuilder();
   private final boolean binary;
+  private final PushFeed<String> feed;
   private BinaryMessage partialBytes;
   private WebSocket socket;
 
-  private WebSocketSession(URI uri, WebSocketSettings settings, boolean binary) {
+  private WebSocketSession(
+      URI uri, WebSocketSettings settings, boolean binary, PushFeed<String> feed) {
     this.uri = uri;
     this.settings = settings;
     this.binary = binary;
+    this.feed = feed;
   }
 
   /** Opens the socket for text messages (blocks for the handshake). */
   public static WebSocketSession open(HttpClient client, URI uri, WebSocketSettings settings)
       throws Exception {
-    return open(client, uri, settings, false);
+    return open(client, uri, settings, false, null);
   }
 
   /** Opens the socket for binary messages (blocks for the handshake). */
   public static WebSocketSession openBinary(HttpClient client, URI uri, WebSocketSettings settings)
       throws Exception {
-    return open(client, uri, settings, true);
+    return open(client, uri, settings, true, null);
+  }
+
+  /**
+   * Opens the socket for text messages that go to {@code feed} as they arrive, each asking for the
+   * next at once (the feed's policy decides what a full queue does); the end or a failure of the
+   * socket completes or fails the feed.
+   */
+  public static WebSocketSession openFeed(
+      HttpClient client, URI uri, WebSocketSettings settings, PushFeed<String> feed)
+      throws Exception {
+    return open(client, uri, settings, false, feed);
   }
 
   private static WebSocketSession open(
-      HttpClient client, URI uri, WebSocketSettings settings, boolean binary) throws Exception {
-    WebSocketSession session = new WebSocketSession(uri, settings, binary);
+      HttpClient client, URI uri, WebSocketSettings settings, boolean binary, PushFeed<String> feed)
+      throws Exception {
+    WebSocketSession session = new WebSocketSession(uri, settings, binary, feed);
     WebSocket.Builder builder = client.newWebSocketBuilder();
     builder.connectTimeout(settings.connectTimeout());
     settings.headers().forEach(builder::header);
@@ -128,11 +144,30 @@ public final class WebSocketSession implements AutoCloseable {
     }
   }
 
+  /** A whole message, the end or a failure: to the one-slot hand-off, or to the feed. */
+  private void deliver(Object next) {
+    if (feed == null) {
+      handOff.offer(next);
+    } else if (next instanceof String message) {
+      if (feed.offer(message)) {
+        socket.request(1);
+      }
+    } else if (next instanceof End) {
+      feed.complete();
+    } else {
+      Throwable error = ((Failure) next).error();
+      feed.fail(
+          error instanceof HttpException
+              ? error
+              : new HttpException("WebSocket " + uri + " failed: " + error, -1, error));
+    }
+  }
+
   private final class Listener implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       if (binary) {
-        handOff.offer(
+        deliver(
             new Failure(
                 new HttpException(
                     "WebSocket "
@@ -142,7 +177,7 @@ public final class WebSocketSession implements AutoCloseable {
       }
       if (partial.length() + data.length() > settings.maxMessageSize()) {
         partial.setLength(0);
-        handOff.offer(
+        deliver(
             new Failure(
                 new HttpException(
                     "WebSocket "
@@ -156,7 +191,7 @@ public final class WebSocketSession implements AutoCloseable {
       if (last) {
         String message = partial.toString();
         partial.setLength(0);
-        handOff.offer(message);
+        deliver(message);
       } else {
         ws.request(1);
       }
@@ -166,7 +201,7 @@ public final class WebSocketSession implements AutoCloseable {
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
       if (!binary) {
-        handOff.offer(
+        deliver(
             new Failure(
                 new HttpException(
                     "WebSocket " + uri + " sent a binary message; messages reads text only")));
@@ -177,7 +212,7 @@ public final class WebSocketSession implements AutoCloseable {
       }
       if (!partialBytes.add(data)) {
         partialBytes = null;
-        handOff.offer(
+        deliver(
             new Failure(
                 new HttpException(
                     "WebSocket "
@@ -188,7 +223,7 @@ public final class WebSocketSession implements AutoCloseable {
         return null;
       }
       if (last) {
-        handOff.offer(partialBytes.bytes());
+        deliver(partialBytes.bytes());
         partialBytes = null;
       } else {
         ws.request(1);
@@ -198,13 +233,13 @@ public final class WebSocketSession implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-      handOff.offer(new End(status, reason));
+      deliver(new End(status, reason));
       return null;
     }
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
-      handOff.offer(new Failure(error));
+      deliver(new Failure(error));
     }
   }
 }
