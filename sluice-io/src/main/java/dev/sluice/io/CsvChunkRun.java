@@ -6,6 +6,7 @@ import dev.sluice.Pipe;
 import dev.sluice.Row;
 import dev.sluice.io.internal.CsvBoundaries;
 import dev.sluice.io.internal.CsvChunkStream;
+import dev.sluice.io.internal.JsonCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,6 +36,9 @@ final class CsvChunkRun {
   private final CsvWriteSettings csv;
   private final long size;
   private final long chunks;
+  /** The output buffers of chunks written, for the next guesses: a few chunks' worth, reused. */
+  private final Queue<Bytes> free = new ConcurrentLinkedQueue<>();
+
   private volatile CsvChunkParser parser;
   private volatile CsvChunkParser.Header header;
 
@@ -99,7 +105,7 @@ final class CsvChunkRun {
             settings,
             h,
             rules.stage(input),
-            os -> csv == null ? JsonLines.rowEncoder(os) : Csv.rowEncoder(os, csv, names, false));
+            os -> csv == null ? JsonCodec.rowEncoder(os) : Csv.rowEncoder(os, csv, names, false));
   }
 
   private long grid(long i) {
@@ -118,11 +124,15 @@ final class CsvChunkRun {
     }
     long overrunAt = i == chunks - 1 ? Long.MAX_VALUE : lookFrom(i) + chunkSize;
     CsvChunkStream in = stream(start, lookFrom(i), overrunAt);
-    Bytes out = new Bytes((int) Math.min(2L * chunkSize + 256, 4 << 20));
+    Bytes out = free.poll();
+    if (out == null) {
+      out = new Bytes((int) Math.min(2L * chunkSize + 256, 4 << 20));
+    }
     try {
       CsvChunkParser.Done done = parser.parse(in, start, 0, 0, out);
       return new Guess(i, start, in.position(), out, done);
     } catch (Exception e) {
+      recycle(out);
       return new Guess(i, start, -1, null, null); // a wrong guess, or bad input: the writer sees
     }
   }
@@ -171,11 +181,19 @@ final class CsvChunkRun {
 
     @Override
     public void write(Guess guess) throws IOException {
-      writeHeader();
-      long i = guess.index();
-      if (expected > lookFrom(i) || expected >= size) {
-        return; // the chunk before ran past all of this one
+      try {
+        writeHeader();
+        if (expected <= lookFrom(guess.index()) && expected < size) {
+          take(guess);
+        } // else the chunk before ran past all of this one
+      } finally {
+        if (guess.out() != null) {
+          recycle(guess.out());
+        }
       }
+    }
+
+    private void take(Guess guess) throws IOException {
       long from = expected;
       CsvChunkParser.Done done;
       if (guess.done() != null && guess.start() == expected) {
@@ -184,7 +202,7 @@ final class CsvChunkRun {
         expected = guess.end();
         lastLine = done.lastLine() > 0 ? lines + done.lastLine() : lastLine;
       } else {
-        CsvChunkStream in = stream(expected, lookFrom(i), Long.MAX_VALUE);
+        CsvChunkStream in = stream(expected, lookFrom(guess.index()), Long.MAX_VALUE);
         try {
           done = parser.parse(in, expected, lines, lastLine, out);
         } catch (IOException | RuntimeException e) {
@@ -222,10 +240,22 @@ final class CsvChunkRun {
     }
   }
 
+  /** Keeps {@code bytes} for another chunk, unless a long record made it grow. */
+  private void recycle(Bytes bytes) {
+    if (bytes.capacity() <= 4 << 20) {
+      bytes.reset();
+      free.add(bytes);
+    }
+  }
+
   /** A chunk's encoded bytes. */
   private static final class Bytes extends ByteArrayOutputStream {
     Bytes(int size) {
       super(size);
+    }
+
+    int capacity() {
+      return buf.length;
     }
   }
 
