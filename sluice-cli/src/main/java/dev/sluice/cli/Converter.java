@@ -30,9 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The pipelines of {@code convert}: a reader of {@link Row}s (CSV or JSON Lines), the {@link
  * RowRules} stage, and a row writer. A whole CSV file goes through {@link ParallelCsv}; otherwise
- * reading, decoding and parsing run on one thread, the rules, encoding and writing on the caller's. Rows cross in chunks of {@value #CHUNK}, at most {@value
- * #CHUNKS} chunks ahead. With {@code --resume} the input is a {@link RowFile} and the output a
- * {@link ResumableWrite} committed every {@code checkpointRows} rows.
+ * reading, decoding and parsing run on one thread, the rules, encoding and writing on the caller's.
+ * Rows cross in chunks of {@value #CHUNK}, at most {@value #CHUNKS} chunks ahead. With {@code
+ * --resume} the input is a {@link RowFile} and the output a {@link ResumableWrite} committed every
+ * {@code checkpointRows} rows.
  */
 final class Converter {
   static final int CHUNK = 256;
@@ -68,8 +69,8 @@ final class Converter {
   }
 
   /**
-   * Converts {@code in} to {@code out} and returns the number of rows written; a whole CSV file
-   * on every core ({@link ParallelCsv}).
+   * Converts {@code in} to {@code out} and returns the number of rows written; a whole CSV file on
+   * every core ({@link ParallelCsv}).
    */
   long run(Input in, Format from, Output out, Format to) throws java.io.IOException {
     AtomicReference<List<String>> header = new AtomicReference<>();

@@ -18,10 +18,10 @@ import java.util.Iterator;
 
 /**
  * Parses, passes through a stage and encodes the records of one chunk of a CSV file, for {@link
- * ParallelCsv}. The parser reads the file's header bytes first and then the chunk, so it checks each
- * record's width against the header exactly as a reader of the whole file does; its line numbers
- * are shifted by what the caller says precedes the chunk (nothing, when a guess is parsed before
- * anyone knows). Thread-safe: each call has its own parser, stage run and encoder.
+ * ParallelCsv}. The parser reads the file's header bytes first and then the chunk, so it checks
+ * each record's width against the header exactly as a reader of the whole file does; its line
+ * numbers are shifted by what the caller says precedes the chunk (nothing, when a guess is parsed
+ * before anyone knows). Thread-safe: each call has its own parser, stage run and encoder.
  */
 final class CsvChunkParser {
   /** The header of the file: its bytes (BOM included), columns, line breaks, and record's line. */
@@ -59,7 +59,8 @@ final class CsvChunkParser {
   static Header header(byte[] bytes, CsvSettings settings, String input) throws IOException {
     CsvRowHandler handler = new CsvRowHandler(input, settings);
     DecodingReader text =
-        new DecodingReader(new ByteArrayInputStream(bytes), settings.charset(), settings.malformed());
+        new DecodingReader(
+            new ByteArrayInputStream(bytes), settings.charset(), settings.malformed());
     try (CsvReader<CsvRow> reader = CsvSource.parser(settings, handler, text)) {
       Iterator<CsvRow> records = reader.iterator();
       CsvRow first = records.next();

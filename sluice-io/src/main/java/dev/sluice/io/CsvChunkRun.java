@@ -3,7 +3,6 @@ package dev.sluice.io;
 import dev.sluice.CheckedConsumer;
 import dev.sluice.MapConcurrency;
 import dev.sluice.Pipe;
-import dev.sluice.Row;
 import dev.sluice.io.internal.CsvBoundaries;
 import dev.sluice.io.internal.CsvChunkStream;
 import dev.sluice.io.internal.JsonCodec;
@@ -36,6 +35,7 @@ final class CsvChunkRun {
   private final CsvWriteSettings csv;
   private final long size;
   private final long chunks;
+
   /** The output buffers of chunks written, for the next guesses: a few chunks' worth, reused. */
   private final Queue<Bytes> free = new ConcurrentLinkedQueue<>();
 
@@ -118,7 +118,8 @@ final class CsvChunkRun {
   }
 
   private Guess guess(long i) throws IOException {
-    long start = i == 0 ? headerEnd : afterLf(grid(i) - 1, i == chunks - 1 ? size : grid(i + 1) - 1);
+    long start =
+        i == 0 ? headerEnd : afterLf(grid(i) - 1, i == chunks - 1 ? size : grid(i + 1) - 1);
     if (start < 0) {
       return new Guess(i, -1, -1, null, null);
     }

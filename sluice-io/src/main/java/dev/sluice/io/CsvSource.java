@@ -107,7 +107,9 @@ final class CsvSource implements Generator<CsvRow> {
             : decoder);
   }
 
-  /** FastCSV's reader of {@code text} as {@code settings} say, building rows with {@code handler}. */
+  /**
+   * FastCSV's reader of {@code text} as {@code settings} say, building rows with {@code handler}.
+   */
   static CsvReader<CsvRow> parser(CsvSettings settings, CsvRowHandler handler, Reader text) {
     boolean lenient = settings.lenient();
     return CsvReader.builder()

@@ -124,8 +124,8 @@ public final class ParallelCsv {
   }
 
   /**
-   * This conversion handing the column names to {@code header} before any row is written, also
-   * for a header-only file (not for an empty one); a failure of {@code header} fails the run.
+   * This conversion handing the column names to {@code header} before any row is written, also for
+   * a header-only file (not for an empty one); a failure of {@code header} fails the run.
    */
   public ParallelCsv onHeader(CheckedConsumer<? super List<String>> header) {
     return new ParallelCsv(
@@ -197,9 +197,7 @@ public final class ParallelCsv {
         .into(
             out.sink(
                 os ->
-                    csv == null
-                        ? JsonLines.rowEncoder(os)
-                        : Csv.rowEncoder(os, csv, header::get)));
+                    csv == null ? JsonLines.rowEncoder(os) : Csv.rowEncoder(os, csv, header::get)));
   }
 
   /** Whether the file's bytes can be cut at LF bytes: a plain file in an ASCII-based charset. */
@@ -230,9 +228,10 @@ public final class ParallelCsv {
         }
         n += r;
       }
-      int from = n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF
-          ? 3
-          : 0;
+      int from =
+          n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF
+              ? 3
+              : 0;
       if (from >= n || head[from] == '\r' || head[from] == '\n') {
         return -1;
       }

@@ -16,7 +16,11 @@ class CsvChunkParserTest {
   private static CsvChunkParser parser(String header, CsvSettings settings) throws Exception {
     CsvChunkParser.Header h = CsvChunkParser.header(bytes(header), settings, "in.csv");
     return new CsvChunkParser(
-        "in.csv", settings, h, RowRules.none().mask("email").stage("in.csv"), JsonLines::rowEncoder);
+        "in.csv",
+        settings,
+        h,
+        RowRules.none().mask("email").stage("in.csv"),
+        JsonLines::rowEncoder);
   }
 
   @Test
@@ -39,7 +43,8 @@ class CsvChunkParserTest {
             .parse(
                 new ByteArrayInputStream(bytes("1,a@x.org\n\n2,\"b\n@x.org\"\n")), 100, 0, 0, out);
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .isEqualTo("{\"id\":\"1\",\"email\":\"a***@x.org\"}\n{\"id\":\"2\",\"email\":\"b***@x.org\"}\n");
+        .isEqualTo(
+            "{\"id\":\"1\",\"email\":\"a***@x.org\"}\n{\"id\":\"2\",\"email\":\"b***@x.org\"}\n");
     assertThat(done).isEqualTo(new CsvChunkParser.Done(2, 4, 3));
   }
 
@@ -74,7 +79,11 @@ class CsvChunkParserTest {
     assertThatThrownBy(
             () ->
                 p.parse(
-                    new ByteArrayInputStream(bytes("1\n2,b\n")), 0, 1, 1, new ByteArrayOutputStream()))
+                    new ByteArrayInputStream(bytes("1\n2,b\n")),
+                    0,
+                    1,
+                    1,
+                    new ByteArrayOutputStream()))
         .hasMessageContaining("line 2");
   }
 }

@@ -19,7 +19,13 @@ class CsvChunkRunTest {
     long headerEnd = text.indexOf('\n') + 1;
     try (FileChannel channel = FileChannel.open(in)) {
       new CsvChunkRun(
-              channel, "in.csv", CsvSettings.defaults(), RowRules.none(), headerEnd, chunkSize, null)
+              channel,
+              "in.csv",
+              CsvSettings.defaults(),
+              RowRules.none(),
+              headerEnd,
+              chunkSize,
+              null)
           .into(Output.file(out), 2, names -> {}, new AtomicLong(), new AtomicLong());
     }
     return Files.readString(out);

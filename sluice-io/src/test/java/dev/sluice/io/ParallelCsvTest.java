@@ -224,7 +224,8 @@ class ParallelCsvTest {
     String text = randomCsv(new Random(5), 30, false);
     Path plain = file(text);
     String expected = json(ParallelCsv.file(plain, CsvSettings.defaults()).withThreads(1));
-    Path gz = TestFiles.write(dir, "in.csv.gz", TestFiles.gzip(text.getBytes(StandardCharsets.UTF_8)));
+    Path gz =
+        TestFiles.write(dir, "in.csv.gz", TestFiles.gzip(text.getBytes(StandardCharsets.UTF_8)));
     assertThat(json(ParallelCsv.file(gz, CsvSettings.defaults()).withChunkSize(16)))
         .isEqualTo(expected);
   }

@@ -47,10 +47,10 @@ public final class CsvBoundaries {
   }
 
   /**
-   * Reads {@code b[from, to)} on from the current state and returns the position after the first
-   * LF outside quotes at an index {@code >= lookFrom}, where it stops (at the start of a record);
-   * or -1 when there is none, having read every byte. A {@code lookFrom} at or after {@code to}
-   * only follows the quotes.
+   * Reads {@code b[from, to)} on from the current state and returns the position after the first LF
+   * outside quotes at an index {@code >= lookFrom}, where it stops (at the start of a record); or
+   * -1 when there is none, having read every byte. A {@code lookFrom} at or after {@code to} only
+   * follows the quotes.
    */
   public int scan(byte[] b, int from, int to, int lookFrom) {
     int s = state;

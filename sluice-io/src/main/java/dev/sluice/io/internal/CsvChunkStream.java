@@ -6,12 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * The bytes of a CSV file from a record start to the end of a chunk: up to the first record boundary
- * (an LF outside quotes, found by {@link CsvBoundaries}) at or after a position, or the end of the
- * file. Reads the file with positioned reads, so many streams can share one channel; holds no
- * buffer of its own. An overrun limit stops a stream whose chunk would run on too far (a guessed
- * start inside a quoted field can make the boundary very far away): the read that passes it fails
- * and {@link #overran()} says so. Not thread-safe; closing it does not close the channel.
+ * The bytes of a CSV file from a record start to the end of a chunk: up to the first record
+ * boundary (an LF outside quotes, found by {@link CsvBoundaries}) at or after a position, or the
+ * end of the file. Reads the file with positioned reads, so many streams can share one channel;
+ * holds no buffer of its own. An overrun limit stops a stream whose chunk would run on too far (a
+ * guessed start inside a quoted field can make the boundary very far away): the read that passes it
+ * fails and {@link #overran()} says so. Not thread-safe; closing it does not close the channel.
  */
 public final class CsvChunkStream extends InputStream {
   private final FileChannel channel;

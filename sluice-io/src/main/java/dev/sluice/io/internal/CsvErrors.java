@@ -45,8 +45,7 @@ public final class CsvErrors {
     String message = describe(failure);
     if (lineShift != 0) {
       message =
-          LINE.matcher(message)
-              .replaceAll(m -> "line " + (Long.parseLong(m.group(1)) + lineShift));
+          LINE.matcher(message).replaceAll(m -> "line " + (Long.parseLong(m.group(1)) + lineShift));
       message =
           RECORD
               .matcher(message)

@@ -22,8 +22,7 @@ class CsvChunkStreamTest {
 
   private static CsvChunkStream stream(FileChannel ch, long start, long lookFrom, long overrun)
       throws IOException {
-    return new CsvChunkStream(
-        ch, start, ch.size(), lookFrom, overrun, new CsvBoundaries(',', '"'));
+    return new CsvChunkStream(ch, start, ch.size(), lookFrom, overrun, new CsvBoundaries(',', '"'));
   }
 
   private static String read(InputStream in, int block) throws IOException {
