@@ -5,6 +5,7 @@ import dev.sluice.MapConcurrency;
 import dev.sluice.Pipe;
 import dev.sluice.io.internal.CsvBoundaries;
 import dev.sluice.io.internal.CsvChunkStream;
+import dev.sluice.io.internal.InputStreams;
 import dev.sluice.io.internal.JsonCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -198,7 +199,7 @@ final class CsvChunkRun {
       long from = expected;
       CsvChunkParser.Done done;
       if (guess.done() != null && guess.start() == expected) {
-        guess.out().writeTo(out);
+        guess.out().writeInSlices(out);
         done = guess.done();
         expected = guess.end();
         lastLine = done.lastLine() > 0 ? lines + done.lastLine() : lastLine;
@@ -257,6 +258,13 @@ final class CsvChunkRun {
 
     int capacity() {
       return buf.length;
+    }
+
+    /** Writes the bytes a buffer's worth at a time: a failing output fails at the first. */
+    void writeInSlices(OutputStream out) throws IOException {
+      for (int at = 0; at < count; at += InputStreams.BUFFER) {
+        out.write(buf, at, Math.min(InputStreams.BUFFER, count - at));
+      }
     }
   }
 
