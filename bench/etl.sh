@@ -66,15 +66,16 @@ fi
 printf 'id,name,email\n1,A,a@example.org\n' >"$work/tiny.csv"
 SLUICE_CDS=wait ./sluice convert "$work/tiny.csv" "$work/tiny.jsonl" --mask email --quiet
 
-declare -A secs rss all
-measure() { # key command...: records the seconds of this run and the highest peak RSS (MB)
-  local key=$1 s kb
+declare -A secs rss all cpu
+measure() { # key command...: records the seconds and CPU seconds of this run, the highest peak RSS (MB)
+  local key=$1 s kb user sys
   shift
   sync
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ||
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ||
     { cat "$work/stderr.txt" >&2; echo "bench/etl.sh: $key failed: $*" >&2; exit 1; }
-  read -r s kb <"$work/time.txt"
+  read -r s kb user sys <"$work/time.txt"
   all[$key]="${all[$key]:-}${all[$key]:+ }$s"
+  cpu[$key]="${cpu[$key]:-}${cpu[$key]:+ }$(awk "BEGIN { print $user + $sys }")"
   if [ $((kb / 1024)) -gt "${rss[$key]:-0}" ]; then rss[$key]=$((kb / 1024)); fi
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -86,7 +87,7 @@ out="bench/results/etl-$(date -u +%Y%m%dT%H%M%SZ).txt"
   echo "# (b) java ${PEER_OPTS[*]} -cp etl-peers.jar perf.CsvToJsonl IN OUT        (peers: $PEERS)"
   echo "# (e) java ${PEER_OPTS[*]} -cp etl-peers.jar perf.ByteCsvToJsonl IN OUT"
   [ -n "$node" ] && echo "# (d) node bench/node/csv-parse.js IN OUT email"
-  echo "# medians of $RUNS interleaved runs; ratio = seconds / seconds of (a); peak RSS the highest of the runs"
+  echo "# medians of $RUNS interleaved runs; ratio = seconds / seconds of (a); CPU s = user + sys; peak RSS the highest of the runs"
 } | tee "$out"
 for mb in $SIZES; do
   in="$work/peers-${mb}mb.csv"
@@ -96,7 +97,7 @@ for mb in $SIZES; do
     mv "$in.tmp" "$in"
   fi
   size=$(stat -c %s "$in")
-  secs=() rss=() all=()
+  secs=() rss=() all=() cpu=()
   keys=(a b e)
   [ -n "$node" ] && keys+=(d)
   for ((run = 1; run <= RUNS; run++)); do
@@ -115,15 +116,15 @@ for mb in $SIZES; do
   {
     echo
     echo "input $in: $((size / 1000000)) MB, $(($(wc -l <"$in") - 1)) rows; output compared with (a):$same"
-    printf '%-40s %8s %8s %12s %12s  %s\n' run seconds MB/s "time / (a)" "peak RSS MB" "seconds of each run"
+    printf '%-40s %8s %8s %12s %8s %12s  %s\n' run seconds MB/s "time / (a)" "CPU s" "peak RSS MB" "seconds of each run"
     for k in "${keys[@]}"; do
       case $k in
         a) label="(a) sluice convert --mask email" ;; b) label="(b) peers FastCSV + Jackson loop" ;;
         e) label="(e) peers byte-level reference" ;; d) label="(d) node csv-parse" ;;
       esac
-      printf '%-40s %8.2f %8.1f %12.2f %12d  %s\n' "$label" "${secs[$k]}" \
+      printf '%-40s %8.2f %8.1f %12.2f %8.2f %12d  %s\n' "$label" "${secs[$k]}" \
         "$(awk "BEGIN { print $size / 1000000 / ${secs[$k]} }")" \
-        "$(awk "BEGIN { print ${secs[$k]} / ${secs[a]} }")" "${rss[$k]}" "${all[$k]}"
+        "$(awk "BEGIN { print ${secs[$k]} / ${secs[a]} }")" "$(median ${cpu[$k]})" "${rss[$k]}" "${all[$k]}"
     done
   } | tee -a "$out"
 done

@@ -16,6 +16,7 @@ import dev.sluice.io.Input;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.JsonSettings;
 import dev.sluice.io.Output;
+import dev.sluice.io.ParallelCsv;
 import dev.sluice.io.PartFile;
 import dev.sluice.io.ResumableWrite;
 import dev.sluice.io.RowFile;
@@ -28,10 +29,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The pipelines of {@code convert}: a reader of {@link Row}s (CSV or JSON Lines), the {@link
- * RowRules} stage, and a row writer. Reading, decoding and parsing run on one thread; the rules,
- * encoding and writing on the caller's. Rows cross in chunks of {@value #CHUNK}, at most {@value
- * #CHUNKS} chunks ahead. With {@code --resume} the input is a {@link RowFile} and the output a
- * {@link ResumableWrite} committed every {@code checkpointRows} rows.
+ * RowRules} stage, and a row writer. A whole CSV file goes through {@link ParallelCsv}; otherwise
+ * reading, decoding and parsing run on one thread, the rules, encoding and writing on the caller's.
+ * Rows cross in chunks of {@value #CHUNK}, at most {@value #CHUNKS} chunks ahead. With {@code
+ * --resume} the input is a {@link RowFile} and the output a {@link ResumableWrite} committed every
+ * {@code checkpointRows} rows.
  */
 final class Converter {
   static final int CHUNK = 256;
@@ -73,9 +75,20 @@ final class Converter {
     return this;
   }
 
-  /** Converts {@code in} to {@code out} and returns the number of rows written. */
-  long run(Input in, Format from, Output out, Format to) {
+  /**
+   * Converts {@code in} to {@code out} and returns the number of rows written; a whole CSV file on
+   * every core ({@link ParallelCsv}).
+   */
+  long run(Input in, Format from, Output out, Format to) throws java.io.IOException {
     AtomicReference<List<String>> header = new AtomicReference<>();
+    if (from == Format.CSV && in.path() != null && limit < 0 && badRows == null) {
+      ParallelCsv csv =
+          ParallelCsv.file(in.path(), csvIn)
+              .withRules(rules)
+              .onHeader(names -> RulesOptions.requireColumns(rules, names))
+              .counting(counters.bytesRead, counters.rows);
+      return to == Format.CSV ? csv.toCsv(out, csvOut) : csv.toJsonLines(out);
+    }
     Pipe<Row> rows = handOff(read(in.counting(counters.bytesRead), from, header));
     Pipe<Row> ruled = rules.isEmpty() ? rows : rows.via(stage(in, from));
     AtomicLong written = counters.rows;
@@ -159,29 +172,8 @@ final class Converter {
     if (written != null) {
       return Csv.rowEncoder(os, csvOut, written, false);
     }
-    Encoder<Row> rows = Csv.rowEncoder(os, csvOut);
-    return new Encoder<>() {
-      private boolean any;
-
-      @Override
-      public void write(Row row) throws java.io.IOException {
-        any = true;
-        rows.write(row);
-      }
-
-      @Override
-      public void flush() throws java.io.IOException {
-        rows.flush();
-      }
-
-      @Override
-      public void finish() throws java.io.IOException {
-        if (!any && header.get() != null) {
-          Csv.rowEncoder(os, csvOut, rules.outputNames(header.get()), true).finish();
-        }
-        rows.finish();
-      }
-    };
+    return Csv.rowEncoder(
+        os, csvOut, () -> header.get() == null ? null : rules.outputNames(header.get()));
   }
 
   /** The CSV header a resumed output already holds: the first record of its part file. */

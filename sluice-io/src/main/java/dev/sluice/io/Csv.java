@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * CSV on FastCSV: rows by header name, rows mapped to records, and sinks that write RFC 4180 with a
@@ -150,6 +151,22 @@ public final class Csv {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(settings, "settings");
     return new CsvRowEncoder(out, settings, null, true);
+  }
+
+  /**
+   * Like {@link #rowEncoder(OutputStream, CsvWriteSettings)}, and when no row came, {@link
+   * Encoder#finish} writes the header {@code headerIfEmpty} then gives, if not null: for the output
+   * of a header-only input, whose header is known only once the input was read.
+   */
+  public static Encoder<Row> rowEncoder(
+      OutputStream out, CsvWriteSettings settings, Supplier<List<String>> headerIfEmpty) {
+    Objects.requireNonNull(headerIfEmpty, "headerIfEmpty");
+    return new CsvRowEncoder(
+            Objects.requireNonNull(out, "out"),
+            Objects.requireNonNull(settings, "settings"),
+            null,
+            true)
+        .headerIfEmpty(headerIfEmpty);
   }
 
   /**

@@ -22,6 +22,12 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
   private int length;
   Columns header;
 
+  /** Added to FastCSV's line numbers: for a parser that starts in the middle of an input. */
+  long lineShift;
+
+  /** The line number of the last record begun: after the last record, one more than the lines. */
+  long lastBegin;
+
   CsvRowHandler(String input, CsvSettings settings) {
     this.input = input;
     this.maxFields = settings.maxFields();
@@ -32,6 +38,7 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
   @Override
   protected void handleBegin(long startingLineNumber) {
     length = 0;
+    lastBegin = startingLineNumber;
   }
 
   @Override
@@ -67,11 +74,11 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
         header,
         Arrays.copyOf(chars, length),
         Arrays.copyOf(ends, getFieldCount()),
-        getStartingLineNumber());
+        getStartingLineNumber() + lineShift);
   }
 
   private BadInputException tooBig(String what, String setting) {
     return new BadInputException(
-        input, getStartingLineNumber(), "the record has " + what, setting, null);
+        input, getStartingLineNumber() + lineShift, "the record has " + what, setting, null);
   }
 }

@@ -47,15 +47,7 @@ final class CsvSource implements Generator<CsvRow> {
         }
         CsvRow first = records.next();
         lastLine = first.line();
-        Columns header = Columns.of(first.fields());
-        if (header.hasDuplicates() && !settings.allowDuplicateHeader()) {
-          throw new BadInputException(
-              input.name(),
-              lastLine,
-              "duplicate column name in header " + header.names(),
-              "allowDuplicateHeader",
-              null);
-        }
+        Columns header = header(first, settings, input.name());
         handler.header = header;
         onHeader.accept(header.names());
         while (true) {
@@ -81,6 +73,20 @@ final class CsvSource implements Generator<CsvRow> {
     }
   }
 
+  /** The columns of header record {@code first}, checked for duplicates as {@code settings} say. */
+  static Columns header(CsvRow first, CsvSettings settings, String input) {
+    Columns header = Columns.of(first.fields());
+    if (header.hasDuplicates() && !settings.allowDuplicateHeader()) {
+      throw new BadInputException(
+          input,
+          first.line(),
+          "duplicate column name in header " + header.names(),
+          "allowDuplicateHeader",
+          null);
+    }
+    return header;
+  }
+
   /**
    * FastCSV's error for a record with more or fewer fields than the first, after which it goes on.
    */
@@ -92,8 +98,20 @@ final class CsvSource implements Generator<CsvRow> {
   }
 
   private CsvReader<CsvRow> reader(InputStream in, CsvRowHandler handler) {
-    boolean lenient = settings.lenient();
     Reader decoder = new DecodingReader(in, settings.charset(), settings.malformed());
+    return parser(
+        settings,
+        handler,
+        settings.decodeAhead()
+            ? new ReadAheadReader(decoder, CsvSettings.DECODE_AHEAD_BLOCKS)
+            : decoder);
+  }
+
+  /**
+   * FastCSV's reader of {@code text} as {@code settings} say, building rows with {@code handler}.
+   */
+  static CsvReader<CsvRow> parser(CsvSettings settings, CsvRowHandler handler, Reader text) {
+    boolean lenient = settings.lenient();
     return CsvReader.builder()
         .fieldSeparator(settings.fieldSeparator())
         .quoteCharacter(settings.quoteCharacter())
@@ -102,10 +120,6 @@ final class CsvSource implements Generator<CsvRow> {
         .missingFieldStrategy(lenient ? FieldMismatchStrategy.IGNORE : FieldMismatchStrategy.STRICT)
         .allowUnclosedQuote(lenient)
         .maxBufferSize(settings.maxBufferSize())
-        .build(
-            handler,
-            settings.decodeAhead()
-                ? new ReadAheadReader(decoder, CsvSettings.DECODE_AHEAD_BLOCKS)
-                : decoder);
+        .build(handler, text);
   }
 }

@@ -24,9 +24,15 @@ public final class Input {
   private final CheckedSupplier<? extends InputStream> opener;
   private final long size;
   private final AtomicLong counter;
+  private final Path path;
 
   private Input(
-      String name, CheckedSupplier<? extends InputStream> opener, long size, AtomicLong counter) {
+      String name,
+      CheckedSupplier<? extends InputStream> opener,
+      long size,
+      AtomicLong counter,
+      Path path) {
+    this.path = path;
     this.name = name;
     this.opener = opener;
     this.size = size;
@@ -36,7 +42,7 @@ public final class Input {
   /** The file at {@code path}; its name in messages is the path. */
   public static Input file(Path path) {
     Objects.requireNonNull(path, "path");
-    return new Input(path.toString(), () -> Files.newInputStream(path), -2, null);
+    return new Input(path.toString(), () -> Files.newInputStream(path), -2, null, path);
   }
 
   /** Standard input, named {@code <stdin>}; it is not closed at the end of a run. */
@@ -48,12 +54,20 @@ public final class Input {
   public static Input stream(String name, CheckedSupplier<? extends InputStream> opener) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(opener, "opener");
-    return new Input(name, opener, -1, null);
+    return new Input(name, opener, -1, null, null);
   }
 
   /** The name used in error messages. */
   public String name() {
     return name;
+  }
+
+  /**
+   * The file this input reads, or null for a stream: for a reader that can do more with a file,
+   * such as {@link ParallelCsv}.
+   */
+  public Path path() {
+    return path;
   }
 
   /** The number of raw bytes this input has, if known without reading (a file), else -1. */
@@ -73,7 +87,7 @@ public final class Input {
    * they are read; for progress reports.
    */
   public Input counting(AtomicLong bytesRead) {
-    return new Input(name, opener, size, Objects.requireNonNull(bytesRead, "bytesRead"));
+    return new Input(name, opener, size, Objects.requireNonNull(bytesRead, "bytesRead"), path);
   }
 
   /** Opens the stream, decompressing gzip; the caller closes it. */

@@ -19,6 +19,16 @@ public final class CsvErrors {
    * about the input. {@code lastLine} is the start line of the last record read.
    */
   public static RuntimeException translate(RuntimeException failure, String input, long lastLine) {
+    return translate(failure, input, lastLine, 0);
+  }
+
+  /**
+   * Like {@link #translate(RuntimeException, String, long)} for a parser that started in the middle
+   * of the input: {@code lineShift} is added to the line numbers FastCSV names ({@code lastLine} is
+   * already a line of the whole input).
+   */
+  public static RuntimeException translate(
+      RuntimeException failure, String input, long lastLine, long lineShift) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof BadInputException bad) {
         return bad; // ours, perhaps wrapped by FastCSV on its way out of the parser
@@ -33,6 +43,14 @@ public final class CsvErrors {
       return failure;
     }
     String message = describe(failure);
+    if (lineShift != 0) {
+      message =
+          LINE.matcher(message).replaceAll(m -> "line " + (Long.parseLong(m.group(1)) + lineShift));
+      message =
+          RECORD
+              .matcher(message)
+              .replaceAll(m -> "Record " + (Long.parseLong(m.group(1)) + lineShift) + " has");
+    }
     Matcher record = RECORD.matcher(message);
     long line;
     if (record.find()) {

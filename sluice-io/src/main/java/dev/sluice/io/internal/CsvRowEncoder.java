@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes {@link Row}s as CSV through {@link CsvEncoder}: a header, then each row's values as {@link
@@ -23,6 +24,9 @@ public final class CsvRowEncoder implements dev.sluice.io.Encoder<Row> {
   private Columns headerColumns;
   private final boolean headerFixed;
   private boolean headerPending;
+
+  /** The header to write when no row came, asked for at the end; null for none. */
+  private Supplier<List<String>> headerIfEmpty;
 
   /** The columns of the last row, and where each header column is in them (-1: absent). */
   private Columns seen;
@@ -68,9 +72,22 @@ public final class CsvRowEncoder implements dev.sluice.io.Encoder<Row> {
     csv.write(cells);
   }
 
+  /**
+   * This encoder, writing the header {@code header} gives (when not null) at the end if no row
+   * came; for an output whose header is only known once its input was read.
+   */
+  public CsvRowEncoder headerIfEmpty(Supplier<List<String>> header) {
+    this.headerIfEmpty = header;
+    return this;
+  }
+
   /** Writes the header if it is still to be written and known; for an output with no rows. */
   @Override
   public void finish() throws IOException {
+    if (header == null && headerIfEmpty != null && headerIfEmpty.get() != null) {
+      header = List.copyOf(headerIfEmpty.get());
+      headerColumns = Columns.of(header);
+    }
     if (header != null) {
       writeHeader();
     }

@@ -56,7 +56,16 @@ public final class DecodingReader extends Reader {
 
   /** A reader of {@code in} in {@code charset}, reporting or replacing malformed bytes. */
   public DecodingReader(InputStream in, Charset charset, MalformedInput malformed) {
+    this(in, charset, malformed, 0);
+  }
+
+  /**
+   * Like {@link #DecodingReader(InputStream, Charset, MalformedInput)} for a stream whose first
+   * byte is at offset {@code base} of a larger input: errors name offsets in that input.
+   */
+  public DecodingReader(InputStream in, Charset charset, MalformedInput malformed, long base) {
     this.in = in;
+    this.base = base;
     CodingErrorAction action =
         malformed == MalformedInput.REPLACE ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
     this.decoder = charset.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);

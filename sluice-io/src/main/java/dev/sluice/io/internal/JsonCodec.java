@@ -64,6 +64,29 @@ public final class JsonCodec {
     }
   }
 
+  /**
+   * An encoder of rows alone, writing what {@link #encoder} writes for them without setting up
+   * Jackson: cheap enough to make one per chunk of a file.
+   */
+  public static Encoder<Row> rowEncoder(OutputStream out) {
+    JsonRowWriter rows = new JsonRowWriter(out);
+    return new Encoder<>() {
+      @Override
+      public void write(Row row) throws IOException {
+        if (row instanceof CsvRow csv) {
+          rows.write(csv);
+        } else {
+          rows.write(row);
+        }
+      }
+
+      @Override
+      public void flush() throws IOException {
+        rows.flush();
+      }
+    };
+  }
+
   /** An encoder writing each value as compact JSON and LF, in UTF-8. */
   public static Encoder<Object> encoder(OutputStream out, ObjectMapper mapper) throws IOException {
     ObjectMapper configured =

@@ -1,0 +1,137 @@
+package dev.sluice.io;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import dev.sluice.CheckedFunction;
+import dev.sluice.Columns;
+import dev.sluice.Emitter;
+import dev.sluice.Row;
+import dev.sluice.Stage;
+import dev.sluice.io.internal.CsvErrors;
+import dev.sluice.io.internal.DecodingReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * Parses, passes through a stage and encodes the records of one chunk of a CSV file, for {@link
+ * ParallelCsv}. The parser reads the file's header bytes first and then the chunk, so it checks
+ * each record's width against the header exactly as a reader of the whole file does; its line
+ * numbers are shifted by what the caller says precedes the chunk (nothing, when a guess is parsed
+ * before anyone knows). Thread-safe: each call has its own parser, stage run and encoder.
+ */
+final class CsvChunkParser {
+  /** The header of the file: its bytes (BOM included), columns, line breaks, and record's line. */
+  record Header(byte[] bytes, Columns columns, long lines, long line) {}
+
+  /**
+   * What parsing one chunk did: the rows written, the line breaks in the chunk, and the line of its
+   * last record (the line before it if it has none).
+   */
+  record Done(long rows, long lines, long lastLine) {}
+
+  private final String input;
+  private final CsvSettings settings;
+  private final Header header;
+  private final Stage<Row, Row> stage;
+  private final CheckedFunction<OutputStream, Encoder<Row>> encoder;
+
+  CsvChunkParser(
+      String input,
+      CsvSettings settings,
+      Header header,
+      Stage<Row, Row> stage,
+      CheckedFunction<OutputStream, Encoder<Row>> encoder) {
+    this.input = input;
+    this.settings = settings;
+    this.header = header;
+    this.stage = stage;
+    this.encoder = encoder;
+  }
+
+  /**
+   * The header record in {@code bytes}, the start of the file up to the end of the header's line;
+   * bad input there fails as {@link Csv#rows} fails on it.
+   */
+  static Header header(byte[] bytes, CsvSettings settings, String input) throws IOException {
+    CsvRowHandler handler = new CsvRowHandler(input, settings);
+    DecodingReader text =
+        new DecodingReader(
+            new ByteArrayInputStream(bytes), settings.charset(), settings.malformed());
+    try (CsvReader<CsvRow> reader = CsvSource.parser(settings, handler, text)) {
+      Iterator<CsvRow> records = reader.iterator();
+      CsvRow first = records.next();
+      Columns columns = CsvSource.header(first, settings, input);
+      if (records.hasNext()) {
+        throw new IllegalStateException("the header's line holds another record");
+      }
+      return new Header(bytes, columns, handler.lastBegin - 1, first.line());
+    } catch (RuntimeException e) {
+      throw CsvErrors.translate(e, input, 0);
+    }
+  }
+
+  /**
+   * Parses {@code chunk}, whose first byte is at offset {@code start} of the file, into {@code out}
+   * (flushed, not closed). Line numbers are the chunk's plus {@code linesBefore}, the line breaks
+   * before it; {@code lastLine} is the line of the record before the chunk. Bad input fails with a
+   * {@link BadInputException} after the rows before it were written.
+   */
+  Done parse(InputStream chunk, long start, long linesBefore, long lastLine, OutputStream out)
+      throws Exception {
+    CsvRowHandler handler = new CsvRowHandler(input, settings);
+    handler.lineShift = linesBefore - header.lines();
+    InputStream text = new SequenceInputStream(new ByteArrayInputStream(header.bytes()), chunk);
+    long base = start - header.bytes().length;
+    Encoder<Row> rows = encoder.apply(out);
+    Counting emitter = new Counting(rows);
+    Stage.Integrator<Row, Row> rules = stage.start();
+    long last = lastLine;
+    try (CsvReader<CsvRow> reader =
+        CsvSource.parser(
+            settings,
+            handler,
+            new DecodingReader(text, settings.charset(), settings.malformed(), base))) {
+      Iterator<CsvRow> records = reader.iterator();
+      records.next(); // the header again
+      handler.header = header.columns();
+      while (records.hasNext()) {
+        CsvRow row = records.next();
+        last = row.line();
+        rules.push(row, emitter);
+      }
+      rules.finish(emitter);
+    } catch (UncheckedIOException e) {
+      throw e.getCause() instanceof DecodingReader.MalformedBytesException
+          ? CsvErrors.translate(e, input, last, handler.lineShift)
+          : e.getCause();
+    } catch (RuntimeException e) {
+      throw CsvErrors.translate(e, input, last, handler.lineShift);
+    }
+    rows.flush();
+    return new Done(emitter.count, handler.lastBegin - 1 - header.lines(), last);
+  }
+
+  /** Writes each row the stage emits, counting them; an I/O failure leaves unchecked. */
+  private static final class Counting implements Emitter<Row> {
+    private final Encoder<Row> rows;
+    long count;
+
+    Counting(Encoder<Row> rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public void emit(Row row) {
+      try {
+        rows.write(row);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      count++;
+    }
+  }
+}
