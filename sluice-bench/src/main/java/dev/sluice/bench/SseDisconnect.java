@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the upstream server must notice and cancel its own run. Prints, once every client left: the
  * relay's and the upstream's runs and open streams still alive, Sluice threads still alive (all
  * must be 0), and per client the time from closing its socket to its relay run ending ({@code
- * cancel}) and to the upstream run ending ({@code upstream}), p50/p99/max; then the process's
- * wall, CPU and run-queue time (its runnable threads waiting for a CPU) meanwhile.
+ * cancel}) and to the upstream run ending ({@code upstream}), p50/p99/max; then the process's wall,
+ * CPU and run-queue time (its runnable threads waiting for a CPU) meanwhile.
  *
  * <p>Usage: {@code SseDisconnect [N] [PACE_MS] [SPREAD]} (defaults 1000, 10, 1); see {@code
  * bench/sse.sh}.

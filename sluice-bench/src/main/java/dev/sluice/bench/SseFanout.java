@@ -41,10 +41,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>With WARMUP_EVENTS above 0, the first N clients are a warm-up (they get that many events and
  * are not measured) and a line on standard input says they are gone. Prints {@code port=P}, serves
  * until a line (or the end) on standard input, then prints for the measured clients the server's
- * CPU time, the time its threads waited for a CPU ({@code runQueueWait}, Linux schedstat), GC
- * count and time, where the server's part of the latency goes ({@code wake}: the
- * stream ran late, due to emit; {@code write}: emit to the event handed to the socket, or queued
- * for it; p50/p99/max), and the process's peak RSS.
+ * CPU time, the time its threads waited for a CPU ({@code runQueueWait}, Linux schedstat), GC count
+ * and time, where the server's part of the latency goes ({@code wake}: the stream ran late, due to
+ * emit; {@code write}: emit to the event handed to the socket, or queued for it; p50/p99/max), and
+ * the process's peak RSS.
  *
  * <p>Usage: {@code SseFanout serve sluice|jetty N EVENTS PACE_MS aligned|spread WARMUP_EVENTS}; see
  * {@code bench/sse.sh}. {@link SseDisconnect} is the disconnect benchmark.
