@@ -1,28 +1,24 @@
 package dev.sluice.bench;
 
-import com.sun.management.OperatingSystemMXBean;
-import dev.sluice.Diagnostics;
 import dev.sluice.Pipe;
 import dev.sluice.http.ServerSentEvent;
 import dev.sluice.http.SseServer;
 import dev.sluice.http.SseServerSettings;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -33,97 +29,171 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * SSE fan-out in one JVM: N clients (raw sockets on virtual threads, HTTP/1.0) on loopback each
- * receive EVENTS events sent PACE_MS apart, from {@code sluice} (an {@link SseServer} serving a
- * generator pipe) or {@code jetty} (a hand-written Jetty 12 handler writing the same bytes). Prints
- * delivered events, p50/p99 delivery latency, process CPU time and peak RSS. Mode {@code
- * disconnect}: N clients leave after 10 events of an endless stream; prints the upstream runs and
- * Sluice threads still alive afterwards (both must be 0).
+ * The server of the SSE fan-out benchmark, in a process of its own ({@link SseClients} are the
+ * clients): {@code sluice} (an {@link SseServer} serving a generator pipe per client) or {@code
+ * jetty} (a hand-written Jetty 12 handler writing the same bytes with blocking writes on virtual
+ * threads). Every stream waits until N streams are open, then its event {@code i} is due at {@code
+ * start + offset + i * PACE_MS}: offset 0 for every client with PHASE {@code aligned} (a broadcast:
+ * all N clients get each event at one instant) or spread evenly over one pace with {@code spread}
+ * (the same rate, as a steady load). An event's data is the {@code nanoTime} it was due, so the
+ * clients' latency includes the server waking its stream late.
  *
- * <p>Usage: {@code SseFanout sluice|jetty|disconnect [N] [EVENTS] [PACE_MS]}; see {@code
- * bench/sse.sh}.
+ * <p>With WARMUP_EVENTS above 0, the first N clients are a warm-up (they get that many events and
+ * are not measured) and a line on standard input says they are gone. Prints {@code port=P}, serves
+ * until a line (or the end) on standard input, then prints for the measured clients the server's
+ * CPU time, the time its threads waited for a CPU ({@code runQueueWait}, Linux schedstat), GC count
+ * and time, where the server's part of the latency goes ({@code wake}: the stream ran late, due to
+ * emit; {@code write}: emit to the event handed to the socket, or queued for it; p50/p99/max), and
+ * the process's peak RSS.
+ *
+ * <p>Usage: {@code SseFanout serve sluice|jetty N EVENTS PACE_MS aligned|spread WARMUP_EVENTS}; see
+ * {@code bench/sse.sh}. {@link SseDisconnect} is the disconnect benchmark.
  */
 public final class SseFanout {
-  private SseFanout() {}
+  private final int clients;
+  private final int events;
+  private final long pace;
+  private final boolean spread;
+  private final int warmupEvents;
+  private final AtomicInteger arrived = new AtomicInteger();
+  private final CountDownLatch[] allOpen = {null, null};
+  private final long[] start = new long[2];
+  private final Timings wake = new Timings();
+  private final Timings write = new Timings();
+
+  private SseFanout(int clients, int events, long paceMillis, boolean spread, int warmupEvents) {
+    this.clients = clients;
+    this.events = events;
+    this.pace = TimeUnit.MILLISECONDS.toNanos(paceMillis);
+    this.spread = spread;
+    this.warmupEvents = warmupEvents;
+    this.allOpen[0] = new CountDownLatch(clients);
+    this.allOpen[1] = new CountDownLatch(clients);
+  }
 
   public static void main(String[] args) throws Exception {
-    String mode = args.length > 0 ? args[0] : "sluice";
-    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-    int events = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-    long pace = args.length > 3 ? Long.parseLong(args[3]) : 10;
-    if (mode.equals("disconnect")) {
-      disconnect(clients, pace);
-      return;
+    if (args.length != 7 || !args[0].equals("serve")) {
+      throw new IllegalArgumentException(
+          "usage: SseFanout serve sluice|jetty N EVENTS PACE_MS aligned|spread WARMUP_EVENTS");
     }
+    String mode = args[1];
+    SseFanout bench =
+        new SseFanout(
+            Integer.parseInt(args[2]),
+            Integer.parseInt(args[3]),
+            Long.parseLong(args[4]),
+            args[5].equals("spread"),
+            Integer.parseInt(args[6]));
     AutoCloseable server;
     int port;
     if (mode.equals("jetty")) {
-      Server jetty = jetty(events, pace);
+      Server jetty = bench.jetty();
       server = jetty::stop;
       port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     } else {
-      SseServer sse = SseServer.start(SseServerSettings.defaults(), r -> feed(events, pace));
+      SseServer sse = SseServer.start(SseServerSettings.defaults(), r -> bench.feed());
       server = sse;
       port = sse.uri().getPort();
     }
-    long cpu0 = cpuNanos();
-    long t0 = System.nanoTime();
-    long[] latencies = new long[clients * events];
-    AtomicInteger received = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      threads.add(
-          Thread.ofVirtual()
-              .start(
-                  () -> {
-                    try {
-                      read(port, Integer.MAX_VALUE, latencies, received);
-                    } catch (Exception e) {
-                      failed.incrementAndGet();
-                    }
-                  }));
+    System.out.println("port=" + port);
+    System.out.flush();
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    if (bench.warmupEvents > 0) {
+      in.readLine(); // the warm-up clients are done: measure from here
     }
-    for (Thread t : threads) {
-      t.join();
-    }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    long cpu = cpuNanos() - cpu0;
-    server.close();
-    int n = received.get();
-    long[] sorted = Arrays.copyOf(latencies, n);
-    Arrays.sort(sorted);
+    long cpu0 = SseClients.cpuNanos();
+    long waited0 = runQueueWaitNanos();
+    long[] gc0 = gc();
+    in.readLine();
+    long cpu = SseClients.cpuNanos() - cpu0;
+    long waited = runQueueWaitNanos() - waited0;
+    long gcCount = gc()[0] - gc0[0];
+    long gcMillis = gc()[1] - gc0[1];
     System.out.printf(
         Locale.ROOT,
-        "%s clients=%d events/client=%d pace=%dms delivered=%d of %d failedClients=%d wall=%.1fs"
-            + " p50=%.2fms p99=%.2fms cpu=%.1fs peakRss=%dMB%n",
+        "%s cpu=%.1fs runQueueWait=%.1fs peakRss=%dMB gc=%d gcMs=%d wake=%s write=%s"
+            + " streams=%d%n",
         mode,
-        clients,
-        events,
-        pace,
-        n,
-        (long) clients * events,
-        failed.get(),
-        seconds,
-        n == 0 ? 0 : sorted[n / 2] / 1e6,
-        n == 0 ? 0 : sorted[(int) Math.min(n - 1, (long) n * 99 / 100)] / 1e6,
         cpu / 1e9,
-        peakRssMb());
+        waited / 1e9,
+        peakRssMb(),
+        gcCount,
+        gcMillis,
+        bench.wake,
+        bench.write,
+        bench.arrived.get());
+    server.close();
   }
 
-  static Pipe<ServerSentEvent> feed(int events, long pace) {
+  private static long[] gc() {
+    long[] countAndMillis = new long[2];
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      countAndMillis[0] += Math.max(0, gc.getCollectionCount());
+      countAndMillis[1] += Math.max(0, gc.getCollectionTime());
+    }
+    return countAndMillis;
+  }
+
+  /**
+   * The stream's index: the first N streams are the warm-up's (when it has events), the next N the
+   * measured ones.
+   */
+  private int arrive() {
+    return arrived.getAndIncrement() + (warmupEvents > 0 ? 0 : clients);
+  }
+
+  private boolean measured(int index) {
+    return index >= clients;
+  }
+
+  private int eventsOf(int index) {
+    return measured(index) ? events : warmupEvents;
+  }
+
+  /** Waits for all streams of its session, then returns the time its first event is due. */
+  private long first(int index) throws InterruptedException {
+    int session = measured(index) ? 1 : 0;
+    if (index % clients == clients - 1) {
+      // time for the latch to wake every stream (one by one) before the first event is due
+      start[session] = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200) + clients * 50_000L;
+    }
+    allOpen[session].countDown(); // publishes start[session] to the streams awaiting it
+    if (!allOpen[session].await(300, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("only " + arrived.get() + " clients came");
+    }
+    return start[session] + (spread ? (index % clients) * pace / clients : 0);
+  }
+
+  /** Sleeps until {@code due}, and records how late it woke. */
+  private void await(int index, long due) throws InterruptedException {
+    long wait = due - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(Duration.ofNanos(wait));
+    }
+    if (measured(index)) {
+      wake.add(System.nanoTime() - due);
+    }
+  }
+
+  private Pipe<ServerSentEvent> feed() {
     return Pipe.generate(
         out -> {
-          for (int i = 0; i < events; i++) {
-            out.emit(
-                new ServerSentEvent(
-                    Integer.toString(i), "message", Long.toString(System.nanoTime())));
-            Thread.sleep(pace);
+          int index = arrive();
+          long first = first(index);
+          for (int i = 0; i < eventsOf(index); i++) {
+            long due = first + i * pace;
+            await(index, due);
+            long t = System.nanoTime();
+            out.emit(new ServerSentEvent(Integer.toString(i), "message", Long.toString(due)));
+            if (measured(index)) {
+              write.add(System.nanoTime() - t);
+            }
           }
         });
   }
 
-  static Server jetty(int events, long pace) throws Exception {
+  private Server jetty() throws Exception {
     QueuedThreadPool pool = new QueuedThreadPool();
     pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
     Server server = new Server(pool);
@@ -137,14 +207,21 @@ public final class SseFanout {
           public boolean handle(Request request, Response response, Callback callback)
               throws Exception {
             response.getHeaders().put("Content-Type", "text/event-stream; charset=utf-8");
-            for (int i = 0; i < events; i++) {
-              String event = "id: " + i + "\ndata: " + System.nanoTime() + "\n\n";
+            int index = arrive();
+            long first = first(index);
+            for (int i = 0; i < eventsOf(index); i++) {
+              long due = first + i * pace;
+              await(index, due);
+              long t = System.nanoTime();
+              String event = "id: " + i + "\ndata: " + due + "\n\n";
               try (Blocker.Callback written = Blocker.callback()) {
                 response.write(
                     false, ByteBuffer.wrap(event.getBytes(StandardCharsets.UTF_8)), written);
                 written.block();
               }
-              Thread.sleep(pace);
+              if (measured(index)) {
+                write.add(System.nanoTime() - t);
+              }
             }
             callback.succeeded();
             return true;
@@ -154,107 +231,22 @@ public final class SseFanout {
     return server;
   }
 
-  /** Reads one stream; records each event's latency; leaves after {@code max} events. */
-  static void read(int port, int max, long[] latencies, AtomicInteger received) throws Exception {
-    try (Socket socket = connect(port)) {
-      OutputStream out = socket.getOutputStream();
-      out.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      byte[] buffer = new byte[512]; // small: 10,000 clients share the 256 MB heap with the server
-      StringBuilder line = new StringBuilder();
-      int seen = 0;
-      for (int n; seen < max && (n = in.read(buffer)) >= 0; ) {
-        for (int i = 0; i < n; i++) {
-          char c = (char) buffer[i];
-          if (c != '\n') {
-            line.append(c);
-            continue;
-          }
-          if (line.length() > 6 && line.charAt(0) == 'd' && line.indexOf("data: ") == 0) {
-            long latency = System.nanoTime() - Long.parseLong(line, 6, line.length(), 10);
-            int slot = received.getAndIncrement();
-            if (slot < latencies.length) {
-              latencies[slot] = latency;
-            }
-            seen++;
-          }
-          line.setLength(0);
+  /**
+   * The time this process's threads spent runnable but waiting for a CPU (Linux schedstat, summed
+   * over the live threads): the machine's other work, not the server, when it is large.
+   */
+  static long runQueueWaitNanos() throws Exception {
+    long sum = 0;
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          sum += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+          // the thread ended meanwhile, or no schedstat: not counted
         }
       }
     }
-  }
-
-  static Socket connect(int port) throws Exception {
-    for (int attempt = 1; ; attempt++) {
-      Socket socket = new Socket();
-      try {
-        socket.connect(new InetSocketAddress("127.0.0.1", port));
-        return socket;
-      } catch (java.io.IOException e) {
-        socket.close();
-        if (attempt == 5) {
-          throw e;
-        }
-        Thread.sleep(100L * attempt);
-      }
-    }
-  }
-
-  static void disconnect(int clients, long pace) throws Exception {
-    AtomicLong live = new AtomicLong();
-    Pipe<ServerSentEvent> endless =
-        Pipe.using(
-            () -> {
-              live.incrementAndGet();
-              return (AutoCloseable) live::decrementAndGet;
-            },
-            r -> feed(Integer.MAX_VALUE, pace));
-    try (SseServer server =
-        SseServer.start(
-            SseServerSettings.builder().heartbeat(java.time.Duration.ofSeconds(1)).build(),
-            r -> endless)) {
-      int port = server.uri().getPort();
-      long[] latencies = new long[clients * 10];
-      AtomicInteger received = new AtomicInteger();
-      CountDownLatch done = new CountDownLatch(clients);
-      AtomicInteger failed = new AtomicInteger();
-      for (int c = 0; c < clients; c++) {
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    read(port, 10, latencies, received);
-                  } catch (Exception e) {
-                    failed.incrementAndGet();
-                  } finally {
-                    done.countDown();
-                  }
-                });
-      }
-      done.await();
-      long t0 = System.nanoTime();
-      while ((server.openStreams() > 0 || live.get() > 0) && System.nanoTime() - t0 < 30e9) {
-        Thread.sleep(10);
-      }
-      double drain = (System.nanoTime() - t0) / 1e6;
-      System.out.printf(
-          Locale.ROOT,
-          "disconnect clients=%d failedClients=%d events=%d afterLeaving: openStreams=%d"
-              + " liveUpstreamRuns=%d liveSluiceThreads=%d drained in %.0fms%n",
-          clients,
-          failed.get(),
-          received.get(),
-          server.openStreams(),
-          live.get(),
-          Diagnostics.liveThreads(),
-          drain);
-    }
-  }
-
-  static long cpuNanos() {
-    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+    return sum;
   }
 
   static long peakRssMb() throws Exception {
@@ -264,5 +256,40 @@ public final class SseFanout {
       }
     }
     return -1;
+  }
+
+  /** A concurrent histogram of durations, 100 µs buckets up to 60 s; prints p50/p99/max in ms. */
+  static final class Timings {
+    private static final long BUCKET = 100_000;
+    private final AtomicLongArray buckets = new AtomicLongArray(600_000);
+    private final java.util.concurrent.atomic.AtomicLong max =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    void add(long nanos) {
+      buckets.incrementAndGet((int) Math.min(buckets.length() - 1, Math.max(0, nanos / BUCKET)));
+      max.accumulateAndGet(nanos, Math::max);
+    }
+
+    private double percentile(double fraction) {
+      long total = 0;
+      for (int b = 0; b < buckets.length(); b++) {
+        total += buckets.get(b);
+      }
+      long want = (long) Math.ceil(total * fraction);
+      long seen = 0;
+      for (int b = 0; b < buckets.length(); b++) {
+        seen += buckets.get(b);
+        if (seen >= want && want > 0) {
+          return (b + 1) * BUCKET / 1e6;
+        }
+      }
+      return 0;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT, "%.1f/%.1f/%.1fms", percentile(0.5), percentile(0.99), max.get() / 1e6);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.sluice.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.test.VirtualClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SseClientTest {
@@ -67,6 +69,51 @@ class SseClientTest {
       List<String> data = Sse.events(server.uri("/feed"), FAST).take(3).map(e -> e.data()).toList();
       assertThat(data).containsExactly("0", "1", "2");
       assertThat(lastIds.subList(0, 3)).containsExactly("null", "0", "1");
+    }
+  }
+
+  @Test
+  void waitsTheServersRetryTimeDoubledWhileNoEventComesUpToTheCap() throws Exception {
+    AtomicInteger connections = new AtomicInteger();
+    try (var server =
+        new FakeServer(
+            "/feed",
+            exchange -> {
+              connections.incrementAndGet();
+              try (OutputStream out = FakeServer.stream(exchange)) {
+                write(out, "retry: 1000\n: no event\n\n");
+              }
+            })) {
+      VirtualClock clock = new VirtualClock();
+      SseSettings settings =
+          SseSettings.builder()
+              .clock(clock)
+              .maxReconnectDelay(Duration.ofSeconds(3))
+              .maxReconnects(4)
+              .build();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread run =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      Sse.events(server.uri("/feed"), settings).toList();
+                    } catch (Throwable t) {
+                      failure.set(t);
+                    }
+                  });
+      for (long wait : new long[] {1000, 2000, 3000, 3000}) {
+        clock.awaitParked(1);
+        clock.advance(Duration.ofMillis(wait - 1));
+        assertThat(clock.parked()).as("still waiting 1 ms before %d ms", wait).isEqualTo(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(clock.parked()).as("woken after %d ms", wait).isZero();
+      }
+      run.join();
+      assertThat(failure.get())
+          .isInstanceOf(HttpException.class)
+          .hasMessageContaining("no event in 5 connections in a row");
+      assertThat(connections).hasValue(5);
     }
   }
 

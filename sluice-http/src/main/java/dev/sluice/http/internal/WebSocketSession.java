@@ -145,12 +145,12 @@ public final class WebSocketSession implements AutoCloseable {
   }
 
   /** A whole message, the end or a failure: to the one-slot hand-off, or to the feed. */
-  private void deliver(Object next) {
+  private void deliver(WebSocket ws, Object next) {
     if (feed == null) {
       handOff.offer(next);
     } else if (next instanceof String message) {
       if (feed.offer(message)) {
-        socket.request(1);
+        ws.request(1); // not the field: the first message may come before open() has set it
       }
     } else if (next instanceof End) {
       feed.complete();
@@ -168,6 +168,7 @@ public final class WebSocketSession implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       if (binary) {
         deliver(
+            ws,
             new Failure(
                 new HttpException(
                     "WebSocket "
@@ -178,6 +179,7 @@ public final class WebSocketSession implements AutoCloseable {
       if (partial.length() + data.length() > settings.maxMessageSize()) {
         partial.setLength(0);
         deliver(
+            ws,
             new Failure(
                 new HttpException(
                     "WebSocket "
@@ -191,7 +193,7 @@ public final class WebSocketSession implements AutoCloseable {
       if (last) {
         String message = partial.toString();
         partial.setLength(0);
-        deliver(message);
+        deliver(ws, message);
       } else {
         ws.request(1);
       }
@@ -202,6 +204,7 @@ public final class WebSocketSession implements AutoCloseable {
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
       if (!binary) {
         deliver(
+            ws,
             new Failure(
                 new HttpException(
                     "WebSocket " + uri + " sent a binary message; messages reads text only")));
@@ -213,6 +216,7 @@ public final class WebSocketSession implements AutoCloseable {
       if (!partialBytes.add(data)) {
         partialBytes = null;
         deliver(
+            ws,
             new Failure(
                 new HttpException(
                     "WebSocket "
@@ -223,7 +227,7 @@ public final class WebSocketSession implements AutoCloseable {
         return null;
       }
       if (last) {
-        deliver(partialBytes.bytes());
+        deliver(ws, partialBytes.bytes());
         partialBytes = null;
       } else {
         ws.request(1);
@@ -233,13 +237,13 @@ public final class WebSocketSession implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-      deliver(new End(status, reason));
+      deliver(ws, new End(status, reason));
       return null;
     }
 
     @Override
     public void onError(WebSocket ws, Throwable error) {
-      deliver(new Failure(error));
+      deliver(ws, new Failure(error));
     }
   }
 }
