@@ -149,6 +149,24 @@ class PushSourceTest {
   }
 
   @Test
+  void theElementsOfferedBeforeAFailureArriveBeforeIt() {
+    List<Integer> seen = new java.util.ArrayList<>();
+    Pipe<Integer> feed =
+        Pipe.push(
+            5,
+            Overflow.BLOCK,
+            f -> {
+              f.offer(1);
+              f.offer(2);
+              f.fail(new IllegalStateException("feed broke"));
+              return unregistered::incrementAndGet;
+            });
+    assertThatThrownBy(() -> feed.forEach(seen::add)).hasMessage("feed broke");
+    assertThat(seen).containsExactly(1, 2);
+    assertThat(unregistered).hasValue(1);
+  }
+
+  @Test
   void blockOnTheRunsOwnThreadFailsInsteadOfWaitingForItself() {
     assertThatThrownBy(() -> offeringWhileRegistering(2, Overflow.BLOCK, 3, true).toList())
         .isInstanceOf(IllegalStateException.class)

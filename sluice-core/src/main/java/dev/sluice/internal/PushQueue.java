@@ -109,21 +109,25 @@ final class PushQueue<T> implements PushFeed<T> {
     }
   }
 
-  /** The next element, waiting for one; null when the feed completed and is empty. */
+  /**
+   * The next element, waiting for one; null when the feed completed and is empty. The elements
+   * queued before a failure come first (ADR 0005), then the failure is thrown.
+   */
   T take() throws InterruptedException {
     lock.lock();
     try {
       while (queue.isEmpty() && !completed && failure == null) {
         notEmpty.await();
       }
-      if (failure != null) {
-        throw Failures.sneaky(failure);
-      }
       T item = queue.pollFirst();
       if (item != null) {
         notFull.signal();
+        return item;
       }
-      return item;
+      if (failure != null) {
+        throw Failures.sneaky(failure);
+      }
+      return null;
     } finally {
       lock.unlock();
     }
