@@ -86,13 +86,9 @@ final class DemoCommand implements Callable<Integer> {
     System.out.printf("rows: %d%n", converted);
     System.out.printf("output: %s (%.1f MB)%n", jsonl, Files.size(jsonl) / 1048576.0);
     String summary = ConvertCommand.summary(converted, counters);
-    Counters none = new Counters();
     DemoDatabase.Result db =
         new DemoDatabase(
-                dir,
-                System.err,
-                task -> Progress.start(task, none, -1, System.err),
-                progress.interval())
+                dir, System.err, task -> Progress.elements(task, System.err), progress.interval())
             .run(dbUsers);
     System.out.printf("summary: %s%n", summary);
     System.out.printf(

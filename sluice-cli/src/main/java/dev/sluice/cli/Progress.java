@@ -22,6 +22,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
   private final String task;
   private final Counters counters;
+  private final boolean countedRows;
   private final long totalBytes;
   private final PrintStream err;
   private final boolean quiet;
@@ -29,22 +30,40 @@ final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
   private ProgressBar bar;
 
   private Progress(
-      String task, Counters counters, long totalBytes, PrintStream err, boolean quiet) {
+      String task,
+      Counters counters,
+      boolean countedRows,
+      long totalBytes,
+      PrintStream err,
+      boolean quiet) {
     this.task = task;
     this.counters = counters;
+    this.countedRows = countedRows;
     this.totalBytes = totalBytes;
     this.err = err;
     this.quiet = quiet;
   }
 
-  /** The progress of {@code task}, whose bytes read (of {@code totalBytes}, or -1) it shows. */
+  /**
+   * The progress of {@code task}, whose rows and bytes read (of {@code totalBytes}, or -1) are in
+   * {@code counters} (a run on several threads may count its rows where no single stage sees them).
+   */
   static Progress start(String task, Counters counters, long totalBytes, PrintStream err) {
-    return new Progress(task, counters, totalBytes, err, false);
+    return new Progress(task, counters, true, totalBytes, err, false);
+  }
+
+  /** The progress of {@code task}, whose rows are the elements of the pipe it reports on. */
+  static Progress elements(String task, PrintStream err) {
+    return new Progress(task, new Counters(), false, -1, err, false);
   }
 
   /** A progress that shows nothing ({@code --quiet}). */
   static Progress quiet(Counters counters) {
-    return new Progress("", counters, -1, System.err, true);
+    return new Progress("", counters, true, -1, System.err, true);
+  }
+
+  private long rows(dev.sluice.Progress p) {
+    return countedRows ? counters.rows.get() : p.count();
   }
 
   /** {@code pipe} reporting to this progress; unchanged (and unmetered) when quiet. */
@@ -70,7 +89,7 @@ final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
         bar = bar();
       }
       bar.stepTo(counters.bytesRead.get());
-      bar.setExtraMessage(" " + p.count() + " rows");
+      bar.setExtraMessage(" " + rows(p) + " rows");
       if (p.done()) {
         close();
       }
@@ -123,7 +142,7 @@ final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
     String rate =
         mb > 0
             ? String.format(Locale.ROOT, "%.1f MB read, %.1f MB/s", mb, mb / seconds)
-            : String.format(Locale.ROOT, "%,.0f rows/s", p.rate());
+            : String.format(Locale.ROOT, "%,.0f rows/s", rows(p) / seconds);
     String eta = "";
     if (totalBytes > 0 && bytes > 0 && !p.done()) {
       eta = ", ETA " + duration(Math.max(0, totalBytes - bytes) / (bytes / seconds));
@@ -133,7 +152,7 @@ final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
     return String.format(
         Locale.ROOT,
         "%,d rows, %s%s, heap %d MB, %s",
-        p.count(),
+        rows(p),
         rate,
         eta,
         p.heapUsed() >> 20,
