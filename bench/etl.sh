@@ -96,7 +96,7 @@ for mb in $SIZES; do
     python3 "$PEERS/gen_csv.py" "$in.tmp" $((mb * 1000000)) 2>/dev/null
     mv "$in.tmp" "$in"
   fi
-  size=$(stat -c %s "$in")
+  size=$(stat -L -c %s "$in")
   secs=() rss=() all=() cpu=()
   keys=(a b e)
   [ -n "$node" ] && keys+=(d)

@@ -15,7 +15,9 @@
  * dev.sluice.io.RowRules} is the stage of row rules (where, mask, hash, infer, select, rename) that
  * the CLI's commands share; {@link dev.sluice.io.ResumableWrite} writes a resumable source into a
  * file that a crashed run continues byte for byte; {@link dev.sluice.io.BadRows} is a dead-letter
- * file for the records a run skips.
+ * file for the records a run skips. {@link dev.sluice.io.ParallelCsv} converts a whole CSV file
+ * with the rules to JSON Lines or CSV on every core, in chunks cut at record boundaries it guesses
+ * and checks (ADR 0103), writing the same bytes as those one-thread parts.
  *
  * <p><b>Limits.</b> Every parser has bounds (longest line, largest field, deepest JSON); each is a
  * named setting with a default, and the {@link dev.sluice.io.BadInputException} that reports a

@@ -160,6 +160,10 @@ class ParallelCsvTest {
         assertThat(json(base.withThreads(2).withChunkSize(chunk))).isEqualTo(expected);
       }
     }
+    assertThat(dir.resolve("out.jsonl")).doesNotExist(); // a failed run leaves no output
+    if (OpenFiles.available()) {
+      assertThat(OpenFiles.under(dir)).isZero();
+    }
   }
 
   @Test
@@ -261,6 +265,9 @@ class ParallelCsvTest {
                     .toJsonLines(failing))
         .hasMessageContaining("disk full");
     RunChecks.assertNoLiveThreads(Duration.ofSeconds(5));
+    if (OpenFiles.available()) {
+      assertThat(OpenFiles.under(dir)).isZero();
+    }
   }
 
   @Test
