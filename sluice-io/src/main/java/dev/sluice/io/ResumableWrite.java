@@ -147,6 +147,105 @@ public final class ResumableWrite {
     }
   }
 
+  /** A source whose chunks come encoded already (such as PostgreSQL's {@code COPY} output). */
+  @FunctionalInterface
+  public interface ByteChunks {
+    /**
+     * Writes the chunks after {@code after} (from the start if empty) to {@code out}, each through
+     * the stream {@link ChunkOut#open} gives and then {@link ChunkOut#commit}; returns the
+     * elements.
+     */
+    long write(Optional<String> after, ChunkOut out) throws Exception;
+  }
+
+  /** Where the chunks of {@link ByteChunks} go. */
+  public interface ChunkOut {
+    /** The stream of the next chunk (a gzip member of its own with {@code .gz}). */
+    OutputStream open() throws java.io.IOException;
+
+    /**
+     * Commits the chunk written since {@link #open}: {@code count} elements, then {@code position}.
+     */
+    void commit(long count, String position) throws java.io.IOException;
+  }
+
+  /**
+   * Like {@link #write} for chunks encoded by the source: each streams into the part file as it
+   * comes (nothing of a chunk is held in memory), {@code header} before the first chunk of a fresh
+   * run (or alone, when there is none), the chunk committed when the source says. The source must
+   * cut its chunks at the same elements in every run. A failing source leaves its open chunk
+   * uncommitted: a rerun cuts it off.
+   */
+  public long writeBytes(ByteChunks source, PartFile.Saved saved, byte[] header) throws Exception {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(header, "header");
+    if (saved != null && !Files.exists(PartFile.part(output)) && Files.exists(output)) {
+      Files.delete(PartFile.pos(output)); // the crash came after the rename
+      return saved.rows();
+    }
+    Optional<String> after =
+        saved == null || saved.position().isEmpty()
+            ? Optional.empty()
+            : Optional.of(saved.position());
+    boolean gzip = output.getFileName().toString().endsWith(".gz");
+    try (PartFile part = PartFile.open(output, job, saved)) {
+      boolean[] headerDue = {saved == null || saved.bytes() == 0};
+      java.util.zip.GZIPOutputStream[] member = {null};
+      OutputStream file =
+          new OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+              write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+              part.write(b, off, len);
+            }
+          };
+      source.write(
+          after,
+          new ChunkOut() {
+            @Override
+            public OutputStream open() throws java.io.IOException {
+              OutputStream out = file;
+              if (gzip) {
+                member[0] = new java.util.zip.GZIPOutputStream(file, 1 << 13);
+                out = member[0];
+              }
+              if (headerDue[0]) {
+                headerDue[0] = false;
+                out.write(header);
+              }
+              return out;
+            }
+
+            @Override
+            public void commit(long count, String position) throws java.io.IOException {
+              if (member[0] != null) {
+                member[0].finish();
+                member[0] = null;
+              }
+              part.commit(count, position);
+              onChunk.accept(count);
+            }
+          });
+      if (headerDue[0] && header.length > 0) {
+        byte[] end = header;
+        if (gzip) {
+          var bytes = new java.io.ByteArrayOutputStream();
+          try (var gz = new java.util.zip.GZIPOutputStream(bytes, 1 << 13)) {
+            gz.write(header);
+          }
+          end = bytes.toByteArray();
+        }
+        part.append(end, 0, after.orElse(""));
+      }
+      part.complete();
+      return part.rows();
+    }
+  }
+
   private <T> void commit(PartFile part, ChunkEncoder<T> chunks, List<T> items, String position)
       throws java.io.IOException {
     part.append(chunks.encode(items), items.size(), position);
