@@ -12,6 +12,7 @@ import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
 import dev.sluice.io.ResumableWrite;
 import dev.sluice.io.RowRules;
+import dev.sluice.jdbc.CopyExport;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.RowMapper;
 import dev.sluice.jdbc.TableQuery;
@@ -25,7 +26,8 @@ import javax.sql.DataSource;
  * read a page at a time, the {@link RowRules} stage, and the same row writers as {@code convert}.
  * To a file it resumes: see {@link PartFile}; each page is one chunk, so chunk boundaries fall on
  * the same rows in a clean and a resumed run and the files are byte-identical (with gzip, one
- * member per chunk).
+ * member per chunk). On PostgreSQL a CSV export whose rules need no values runs by {@code COPY}
+ * ({@link CopyExport}, {@link CopyFile}), with the same bytes and chunks.
  */
 final class Exporter {
   private final DataSource db;
@@ -35,6 +37,7 @@ final class Exporter {
   private final CsvWriteSettings csv;
   private final RowRules rules;
   private final Counters counters;
+  private boolean copyAllowed = true;
 
   /** An export of {@code columns} (in order) of the rows {@code query} reads, through rules. */
   Exporter(
@@ -54,6 +57,12 @@ final class Exporter {
     this.counters = counters;
   }
 
+  /** This export on the row path only (for tests that compare the two paths). */
+  Exporter withoutCopy() {
+    copyAllowed = false;
+    return this;
+  }
+
   /**
    * Writes every row to {@code out}, a page at a time, and returns how many. The first write that
    * fails (a closed pipe, a full disk) fails the run.
@@ -69,16 +78,69 @@ final class Exporter {
 
   /**
    * Writes every row to {@code output} through its part file, continuing after {@code saved} if not
-   * null; returns the rows in the finished file.
+   * null; returns the rows in the finished file. By {@code COPY} when {@link #copy} can, else (or
+   * from the first chunk a value of stops it at) by rows: the bytes are the same either way.
    */
   long toFile(Path output, String fingerprint, PartFile.Saved saved) throws Exception {
+    ResumableWrite write =
+        ResumableWrite.of(output, fingerprint)
+            .chunk(query.pageSize())
+            .onChunk(counters.rows::addAndGet);
+    CopyExport copy = copy();
+    if (copy != null) {
+      try {
+        return write.writeBytes(
+            (after, out) ->
+                copy.write(
+                    after,
+                    query.pageSize(),
+                    new CopyExport.Target() {
+                      @Override
+                      public OutputStream open() throws java.io.IOException {
+                        return out.open();
+                      }
+
+                      @Override
+                      public void commit(long rows, String position) throws java.io.IOException {
+                        out.commit(rows, position);
+                      }
+                    }),
+            saved,
+            header());
+      } catch (CopyExport.NotExactException e) {
+        saved = PartFile.load(output); // what the COPY chunks committed; the row path goes on
+      }
+    }
     Stage<Row, Row> stage = rules.stage(query.table());
     Resumable<Row> rows =
         after -> Jdbc.keyset(db, query, RowMapper.toRow()).after(after).via(Positioned.lift(stage));
-    return ResumableWrite.of(output, fingerprint)
-        .chunk(query.pageSize())
-        .onChunk(counters.rows::addAndGet)
-        .write(rows, saved, (os, resumed) -> encoder(os, !resumed));
+    return write.write(rows, saved, (os, resumed) -> encoder(os, !resumed));
+  }
+
+  /** The COPY export, when the output is CSV, no rule needs values and COPY writes the same. */
+  private CopyExport copy() {
+    if (!copyAllowed
+        || format != Format.CSV
+        || csv.nullText() != null
+        || !rules.conditions().isEmpty()
+        || !rules.masked().isEmpty()
+        || !rules.hashed().isEmpty()
+        || rules.infers()) {
+      return null;
+    }
+    var style =
+        new CopyExport.Style(
+            csv.fieldSeparator(), csv.quoteCharacter(), csv.crlf(), csv.formulaGuard());
+    CopyExport copy = CopyExport.plan(db, query, columns, style);
+    return copy.exact() ? copy : null;
+  }
+
+  /** The CSV header, as the row writer writes it. */
+  private byte[] header() throws java.io.IOException {
+    var bytes = new java.io.ByteArrayOutputStream();
+    Encoder<Row> header = encoder(bytes, true);
+    header.finish();
+    return bytes.toByteArray();
   }
 
   /** The writer of the format; CSV with the header of the exported columns. */
