@@ -90,21 +90,7 @@ final class Exporter {
     if (copy != null) {
       try {
         return write.writeBytes(
-            (after, out) ->
-                copy.write(
-                    after,
-                    query.pageSize(),
-                    new CopyExport.Target() {
-                      @Override
-                      public OutputStream open() throws java.io.IOException {
-                        return out.open();
-                      }
-
-                      @Override
-                      public void commit(long rows, String position) throws java.io.IOException {
-                        out.commit(rows, position);
-                      }
-                    }),
+            (after, out) -> copy.write(after, query.pageSize(), out::open, out::commit),
             saved,
             header());
       } catch (CopyExport.NotExactException e) {

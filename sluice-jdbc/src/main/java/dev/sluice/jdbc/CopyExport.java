@@ -26,8 +26,8 @@ import javax.sql.DataSource;
  * <p>Each chunk is {@code chunkRows} rows (the last fewer), positioned by its last key in the
  * format of {@link KeysetSource}: a chunk of this export and a page of the row path end at the same
  * row and the same position, so an interrupted export resumes on either path. The chunk's bytes
- * stream to the {@link Target} as PostgreSQL sends them (nothing of a chunk is held in memory but a
- * 64 KiB buffer). A value with no exact rendering (a date outside the years 1 to 9999, {@code
+ * stream to the caller's stream as PostgreSQL sends them (nothing of a chunk is held in memory but
+ * a 64 KiB buffer). A value with no exact rendering (a date outside the years 1 to 9999, {@code
  * infinity}, time {@code 24:00}, a numeric of more than 500 characters) fails its chunk with {@link
  * NotExactException} before the chunk is committed: discard the chunk's bytes and continue from the
  * last committed position on the row path. Interrupting the run cancels the running {@code COPY}.
@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  * CopyExport export = CopyExport.plan(db, TableQuery.of("orders", "id"), List.of("id", "total"),
  *     new CopyExport.Style(',', '"', false, true));
  * if (export.exact()) {
- *   export.write(Optional.empty(), 50_000, target);
+ *   export.write(Optional.empty(), 50_000, out::next, (rows, position) -> save(position));
  * }
  * }</pre>
  */
@@ -68,15 +68,17 @@ public final class CopyExport {
     }
   }
 
-  /** Receives the chunks of {@link #write}, in order, on the caller's thread. */
-  public interface Target {
-    /** The stream of the next chunk's bytes, opened once the chunk is known to have rows. */
+  /** Opens the stream of the next chunk, once the chunk is known to have rows. */
+  @FunctionalInterface
+  public interface Opener {
+    /** The stream of the next chunk's bytes. */
     OutputStream open() throws IOException;
+  }
 
-    /**
-     * The chunk's bytes are all written to the stream {@link #open} gave: {@code rows} rows, the
-     * position after the last.
-     */
+  /** Takes a chunk whose bytes are all written to the stream its {@link Opener} gave. */
+  @FunctionalInterface
+  public interface Committer {
+    /** The chunk had {@code rows} rows; {@code position} is the position after its last. */
     void commit(long rows, String position) throws IOException;
   }
 
@@ -169,15 +171,18 @@ public final class CopyExport {
 
   /**
    * Writes the rows after {@code after} (from the start if empty) in chunks of {@code chunkRows}
-   * rows to {@code target}; returns the rows written. An empty table opens no chunk.
+   * rows, each to the stream {@code open} gives and then to {@code commit}, on the caller's thread;
+   * returns the rows written. An empty table opens no chunk.
    *
    * @throws NotExactException if a value cannot be written exactly; the chunk it is in was opened
    *     but not committed
    * @throws IllegalStateException if not {@link #exact}
    */
-  public long write(Optional<String> after, int chunkRows, Target target) throws IOException {
+  public long write(Optional<String> after, int chunkRows, Opener open, Committer commit)
+      throws IOException {
     Objects.requireNonNull(after, "after");
-    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(open, "open");
+    Objects.requireNonNull(commit, "commit");
     if (!exact()) {
       throw new IllegalStateException("not an exact COPY export: " + reason);
     }
@@ -206,7 +211,7 @@ public final class CopyExport {
                   () -> {
                     pass[0] =
                         new CopyCsvRewriter(
-                            target.open(),
+                            open.open(),
                             rendering.kinds(),
                             columns,
                             style.separator(),
@@ -225,7 +230,7 @@ public final class CopyExport {
         }
         pass[0].flush();
         rows += chunk.rows();
-        target.commit(chunk.rows(), KeyCodec.encode(key, chunk.last()));
+        commit.commit(chunk.rows(), KeyCodec.encode(key, chunk.last()));
         if (!chunk.more()) {
           return rows;
         }

@@ -21,17 +21,15 @@ class CopyExportTest {
   private static final CopyExport.Style CSV = new CopyExport.Style(',', '"', false, true);
 
   /** Collects the chunks' text and their commits. */
-  private static final class Chunks implements CopyExport.Target {
+  private static final class Chunks {
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     final List<String> commits = new ArrayList<>();
 
-    @Override
-    public OutputStream open() {
+    OutputStream open() {
       return bytes;
     }
 
-    @Override
-    public void commit(long rows, String position) {
+    void commit(long rows, String position) {
       commits.add(rows + "@" + position);
     }
   }
@@ -49,7 +47,7 @@ class CopyExportTest {
       assertThat(export.exact()).isTrue();
       assertThat(export.checksValues()).isTrue();
       Chunks all = new Chunks();
-      assertThat(export.write(Optional.empty(), 2, all)).isEqualTo(5);
+      assertThat(export.write(Optional.empty(), 2, all::open, all::commit)).isEqualTo(5);
       assertThat(all.commits).containsExactly("2@i:2", "2@i:4", "1@i:5");
       assertThat(all.bytes.toString(StandardCharsets.UTF_8))
           .isEqualTo(
@@ -59,7 +57,7 @@ class CopyExportTest {
                   + "4,true,2024-01-01T00:02,\n"
                   + "5,false,2024-01-01T00:02:30,\n");
       Chunks rest = new Chunks();
-      assertThat(export.write(Optional.of("i:4"), 2, rest)).isEqualTo(1);
+      assertThat(export.write(Optional.of("i:4"), 2, rest::open, rest::commit)).isEqualTo(1);
       assertThat(rest.bytes.toString(StandardCharsets.UTF_8))
           .isEqualTo("5,false,2024-01-01T00:02:30,\n");
       assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
@@ -76,7 +74,7 @@ class CopyExportTest {
       CopyExport export =
           CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "d"), CSV);
       Chunks chunks = new Chunks();
-      assertThatThrownBy(() -> export.write(Optional.empty(), 500, chunks))
+      assertThatThrownBy(() -> export.write(Optional.empty(), 500, chunks::open, chunks::commit))
           .isInstanceOf(CopyExport.NotExactException.class)
           .hasMessageContaining("'infinity' of column 'd'");
       assertThat(chunks.commits).isEmpty();
