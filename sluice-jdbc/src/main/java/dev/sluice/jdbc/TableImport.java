@@ -6,6 +6,7 @@ import dev.sluice.Pipe;
 import dev.sluice.Positioned;
 import dev.sluice.Resumable;
 import dev.sluice.Row;
+import dev.sluice.jdbc.internal.TextValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,13 +20,13 @@ import javax.sql.DataSource;
 
 /**
  * An exactly-once import of rows of text (the records of a CSV or JSON Lines file) into a table:
- * each value parsed to its column's type ({@link TableInfo#typed}), a batch of {@link #batchSize}
- * rows one transaction that also saves the source position under the import's {@link #job} in
- * {@link SinkSettings#DEFAULT_CHECKPOINT_TABLE}, so a rerun after a crash continues after the last
- * commit (nothing lost, nothing twice), and the checkpoint removed when the import completes. On
- * PostgreSQL each batch streams through {@code COPY … FROM STDIN} (an upsert through a temporary
- * stage table and {@code INSERT … ON CONFLICT}); elsewhere batched multi-row inserts ({@link
- * JdbcSink}).
+ * each value parsed to its column's type (as {@link TableInfo#typed} parses it), a batch of {@link
+ * #batchSize} rows one transaction that also saves the source position under the import's {@link
+ * #job} in {@link SinkSettings#DEFAULT_CHECKPOINT_TABLE}, so a rerun after a crash continues after
+ * the last commit (nothing lost, nothing twice), and the checkpoint removed when the import
+ * completes. On PostgreSQL each batch streams through {@code COPY … FROM STDIN} (an upsert through
+ * a temporary stage table and {@code INSERT … ON CONFLICT}); elsewhere batched multi-row inserts
+ * ({@link JdbcSink}).
  *
  * <p>A row whose value does not parse goes to the {@link Rejected} handler, which throws to fail
  * the import or records it to go on. A JSON object's missing keys are NULL.
@@ -171,10 +172,11 @@ public final class TableImport {
     CheckpointedSink<Row> sink =
         Jdbc.<Row>sink(dataSource, settings(), RowBinder.ofRow()).checkpointed(job);
     Columns sinkColumns = Columns.of(columns);
+    Typing typing = new Typing();
     long[] count = {0};
     long written =
         Checkpoints.resume(rows, checkpoint)
-            .flatMap(p -> typed(p, sinkColumns, rejected))
+            .flatMap(p -> typed(p, typing, sinkColumns, rejected))
             .peek(p -> counted.accept(++count[0]))
             .into(sink);
     checkpoint.clear();
@@ -198,30 +200,89 @@ public final class TableImport {
   }
 
   /** The row typed and fitted to the sink's columns, or nothing if it was rejected. */
-  private Pipe<Positioned<Row>> typed(Positioned<Row> positioned, Columns sink, Rejected rejected)
-      throws Exception {
+  private Pipe<Positioned<Row>> typed(
+      Positioned<Row> positioned, Typing typing, Columns sink, Rejected rejected) throws Exception {
     Row row = positioned.item();
     Row typed;
     try {
-      typed = table.typed(row, emptyIsNull);
+      typed = typing.typed(row, sink);
     } catch (IllegalArgumentException | JdbcException e) {
       rejected.reject(row, e);
       return Pipe.empty();
     }
-    return Pipe.of(new Positioned<>(fit(typed, sink), positioned.position()));
+    return Pipe.of(new Positioned<>(typed, positioned.position()));
   }
 
-  /** {@code typed} as a row of {@code sink}'s columns: a JSON object's missing keys are NULL. */
-  private static Row fit(Row typed, Columns sink) {
-    if (typed.columns().equals(sink)) {
-      return typed;
+  /**
+   * {@link TableInfo#typed} and the fit to the sink's columns (a JSON object's missing keys are
+   * NULL) in one pass, with the names, types and places worked out once per input {@link Columns}
+   * (rows of one file share one) rather than per value. Confined to the run's thread.
+   */
+  private final class Typing {
+    private Columns input;
+    private int[] types;
+    private int[] places;
+    private String[] names;
+
+    Row typed(Row row, Columns sink) {
+      if (row.columns() != input) {
+        learn(row.columns(), sink);
+      }
+      Object[] values = new Object[sink.size()];
+      for (int i = 0, n = row.size(); i < n; i++) {
+        Object value = row.get(i);
+        if (value == null) {
+          continue;
+        }
+        try {
+          values[places[i]] = value(value, types[i]);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("column " + names[i] + ": " + e.getMessage(), e);
+        }
+      }
+      return new dev.sluice.internal.ArrayRow(sink, values, row.line());
     }
-    Object[] values = new Object[sink.size()];
-    for (int i = 0; i < values.length; i++) {
-      int at = typed.columns().find(sink.name(i));
-      values[i] = at < 0 ? null : typed.get(at);
+
+    private void learn(Columns columns, Columns sink) {
+      int n = columns.size();
+      int[] t = new int[n];
+      int[] p = new int[n];
+      String[] real = new String[n];
+      for (int i = 0; i < n; i++) {
+        String field = columns.name(i);
+        try {
+          real[i] = table.column(field);
+        } catch (JdbcException e) {
+          throw new JdbcException(
+              "field '"
+                  + field
+                  + "' is not a column of table "
+                  + table.name()
+                  + " "
+                  + table.columns());
+        }
+        t[i] = table.types().getOrDefault(real[i], java.sql.Types.VARCHAR);
+        p[i] = sink.find(real[i]);
+        if (p[i] < 0) {
+          throw new JdbcException(
+              "field '" + field + "' is not among the columns " + sink.names() + " of this import");
+        }
+      }
+      input = columns;
+      types = t;
+      places = p;
+      names = real;
     }
-    return Row.of(typed.line(), sink, values);
+
+    /** As {@link TableInfo#valueOf}. */
+    private Object value(Object value, int type) {
+      if (value instanceof Boolean b
+          && (type == java.sql.Types.BOOLEAN || type == java.sql.Types.BIT)) {
+        return b;
+      }
+      String text = Row.textOf(value);
+      return emptyIsNull ? TextValues.parse(text, type) : TextValues.parseKeepingEmpty(text, type);
+    }
   }
 
   private static String job(TableInfo table, String source) {
