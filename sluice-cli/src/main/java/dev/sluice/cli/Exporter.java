@@ -30,6 +30,9 @@ import javax.sql.DataSource;
  * ({@link CopyExport}, {@link CopyFile}), with the same bytes and chunks.
  */
 final class Exporter {
+  /** The most rows a keyset page of the row path holds. */
+  private static final int ROW_PAGE = 10_000;
+
   private final DataSource db;
   private final TableQuery query;
   private final List<String> columns;
@@ -69,7 +72,8 @@ final class Exporter {
    */
   long toStream(Output out) throws Exception {
     Stage<Row, Row> stage = rules.stage(query.table());
-    return Jdbc.keyset(db, query, RowMapper.toRow())
+    return Jdbc.keyset(
+            db, query.withPageSize(Math.min(query.pageSize(), ROW_PAGE)), RowMapper.toRow())
         .rows()
         .via(stage)
         .peek(row -> counters.rows.incrementAndGet())
@@ -98,8 +102,10 @@ final class Exporter {
       }
     }
     Stage<Row, Row> stage = rules.stage(query.table());
+    // pages of at most ROW_PAGE rows, so memory does not grow with --batch; chunks stay --batch
+    TableQuery pages = query.withPageSize(Math.min(query.pageSize(), ROW_PAGE));
     Resumable<Row> rows =
-        after -> Jdbc.keyset(db, query, RowMapper.toRow()).after(after).via(Positioned.lift(stage));
+        after -> Jdbc.keyset(db, pages, RowMapper.toRow()).after(after).via(Positioned.lift(stage));
     return write.write(rows, saved, (os, resumed) -> encoder(os, !resumed));
   }
 
