@@ -14,8 +14,8 @@
  *       resume.
  *   <li>{@link dev.sluice.jdbc.PgCopy#chunks COPY chunks} (PostgreSQL): keyset-bounded {@code COPY
  *       … TO STDOUT} chunks of CSV bytes, resumable like keyset, at close to {@code COPY}'s speed.
- *   <li>{@link dev.sluice.jdbc.CopyExport} (PostgreSQL): the same chunks streamed, with the bytes
- *       a CSV row writer writes for the keyset rows (docs/adr/0203), or the reason it cannot.
+ *   <li>{@link dev.sluice.jdbc.CopyExport} (PostgreSQL): the same chunks streamed, with the bytes a
+ *       CSV row writer writes for the keyset rows (docs/adr/0203), or the reason it cannot.
  * </ul>
  *
  * <p>The key of keyset, offset and COPY sources must be a NOT NULL unique key: the primary key, or
