@@ -3,7 +3,8 @@
 #   bench/jdbc-cli.sh PSQL PORT WORK_DIR   with ROWS, ROUNDS, CLI_BATCHES from the environment.
 # Fills cli_rows (id BIGINT PRIMARY KEY, name TEXT, email TEXT, amount NUMERIC(12,2), created
 # TIMESTAMP) with ROWS rows, then per round, interleaved: psql \copy TO, ./sluice export at each
-# batch size, psql \copy FROM and ./sluice import at each batch size (into an emptied cli_target).
+# batch size, ./sluice export to JSON Lines and with --mask (the row path), psql \copy FROM and
+# ./sluice import at each batch size (into an emptied cli_target), then an upsert of every row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 psql_bin=$1 port=$2 work=$3
@@ -51,6 +52,12 @@ for ((round = 1; round <= ROUNDS; round++)); do
     measure "export sluice --batch $b" ./sluice export "$work/sluice.csv" --table cli_rows --db "$db" --user sluice --batch "$b" --quiet
     lines_of "$work/sluice.csv"
   done
+  # the row path: JSON Lines, and CSV with a rule that needs values (both by keyset pages)
+  rm -f "$work/sluice.jsonl" "$work/masked.csv"
+  measure "export sluice .jsonl" ./sluice export "$work/sluice.jsonl" --table cli_rows --db "$db" --user sluice --quiet
+  [ "$(wc -l <"$work/sluice.jsonl")" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: sluice.jsonl has not $ROWS rows" >&2; exit 1; }
+  measure "export sluice --mask email" ./sluice export "$work/masked.csv" --table cli_rows --db "$db" --user sluice --mask email --quiet
+  lines_of "$work/masked.csv"
   empty_target
   measure "import psql \\copy FROM" "${psql[@]}" -c "\\copy cli_target (id, name, email, amount, created) FROM '$work/psql.csv' CSV HEADER"
   rows_in "psql \\copy FROM"
@@ -59,6 +66,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
     measure "import sluice --batch $b" ./sluice import "$work/sluice.csv" --table cli_target --db "$db" --user sluice --batch "$b" --quiet
     rows_in "sluice import --batch $b"
   done
+  # upsert: every key exists already, so each row is an update
+  measure "import sluice --upsert-key id" ./sluice import "$work/sluice.csv" --table cli_target --db "$db" --user sluice --upsert-key id --quiet
+  rows_in "sluice import --upsert-key id"
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -79,7 +79,7 @@ final class Converter {
    * Converts {@code in} to {@code out} and returns the number of rows written; a whole CSV file on
    * every core ({@link ParallelCsv}).
    */
-  long run(Input in, Format from, Output out, Format to) throws java.io.IOException {
+  long run(Input in, Format from, Output out, Format to) throws Exception {
     AtomicReference<List<String>> header = new AtomicReference<>();
     if (from == Format.CSV && in.path() != null && limit < 0 && badRows == null) {
       ParallelCsv csv =
@@ -87,7 +87,9 @@ final class Converter {
               .withRules(rules)
               .onHeader(names -> RulesOptions.requireColumns(rules, names))
               .counting(counters.bytesRead, counters.rows);
-      return to == Format.CSV ? csv.toCsv(out, csvOut) : csv.toJsonLines(out);
+      dev.sluice.CheckedSupplier<Long> work =
+          () -> to == Format.CSV ? csv.toCsv(out, csvOut) : csv.toJsonLines(out);
+      return progress == null ? work.get() : progress.around(work);
     }
     Pipe<Row> rows = handOff(read(in.counting(counters.bytesRead), from, header));
     Pipe<Row> ruled = rules.isEmpty() ? rows : rows.via(stage(in, from));

@@ -62,8 +62,8 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--batch",
       paramLabel = "N",
-      description = "rows per page and per checkpoint (default: ${DEFAULT-VALUE})")
-  int batch = 10_000;
+      description = "rows per checkpoint (and COPY chunk) (default: ${DEFAULT-VALUE})")
+  int batch = 50_000;
 
   @Option(names = "--resume", description = "continue an interrupted export of the same OUTPUT")
   boolean resume;

@@ -1,26 +1,21 @@
 package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.sluice.Checkpoints;
-import dev.sluice.Columns;
-import dev.sluice.Pipe;
 import dev.sluice.Positioned;
+import dev.sluice.Resumable;
 import dev.sluice.Row;
+import dev.sluice.Stage;
 import dev.sluice.io.BadInputException;
 import dev.sluice.io.BadRows;
 import dev.sluice.io.RowFile;
 import dev.sluice.io.RowRules;
-import dev.sluice.jdbc.CheckpointedSink;
 import dev.sluice.jdbc.Jdbc;
-import dev.sluice.jdbc.JdbcCheckpoint;
-import dev.sluice.jdbc.JdbcException;
-import dev.sluice.jdbc.RowBinder;
 import dev.sluice.jdbc.SinkSettings;
+import dev.sluice.jdbc.TableImport;
 import dev.sluice.jdbc.TableInfo;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -63,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
       split = ",",
       paramLabel = "COL",
       description = "insert or update rows by this unique key (default: plain inserts)")
-  List<String> upsertKey = new ArrayList<>();
+  List<String> upsertKey = new java.util.ArrayList<>();
 
   @Option(names = "--resume", description = "continue an interrupted import of the same INPUT")
   boolean resume;
@@ -120,11 +115,17 @@ final class ImportCommand implements Callable<Integer> {
       if (format == Format.CSV) {
         RulesOptions.requireColumns(rowRules, first);
       }
-      List<String> columns = tableColumns(info, rowRules.outputNames(first));
-      String job = job(info, file);
-      JdbcCheckpoint checkpoint =
-          new JdbcCheckpoint(pool, SinkSettings.DEFAULT_CHECKPOINT_TABLE, job);
-      Optional<String> left = checkpoint.load();
+      TableImport into;
+      try {
+        into =
+            TableImport.of(pool, info, rowRules.outputNames(first), file.toString())
+                .withUpsertKey(upsertKey)
+                .withBatchSize(batch)
+                .withEmptyIsNull(format == Format.CSV);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage().replace(file.toString(), input.toString()));
+      }
+      Optional<String> left = into.interrupted();
       if (left.isPresent() && !resume) {
         throw new UsageException(
             "an interrupted import of "
@@ -136,26 +137,18 @@ final class ImportCommand implements Callable<Integer> {
                 + "; rerun with --resume to continue it, or remove its checkpoint: DELETE FROM "
                 + SinkSettings.DEFAULT_CHECKPOINT_TABLE
                 + " WHERE job = '"
-                + job
+                + into.job()
                 + "'");
       }
-      CheckpointedSink<Row> sink =
-          Jdbc.<Row>sink(pool, settings(info, columns), RowBinder.ofRow()).checkpointed(job);
-      Columns sinkColumns = Columns.of(columns);
-      boolean csvEmpty = format == Format.CSV;
+      Stage<Row, Row> stage = rowRules.stage(input.toString());
+      RowFile from = records;
       Counters counters = new Counters();
       Progress progress =
           quiet ? Progress.quiet(counters) : Progress.start("import", counters, -1, System.err);
+      Resumable<Row> ruled = after -> progress.on(from.after(after).via(Positioned.lift(stage)));
       long rows;
       try {
-        rows =
-            progress
-                .on(
-                    Checkpoints.resume(records, checkpoint)
-                        .via(Positioned.lift(rowRules.stage(input.toString())))
-                        .flatMap(p -> typed(info, p, sinkColumns, csvEmpty)))
-                .peek(p -> counters.rows.incrementAndGet())
-                .into(sink);
+        rows = into.run(ruled, this::rejected, counters.rows::set);
         if (bad != null) {
           bad.commit();
         }
@@ -165,7 +158,6 @@ final class ImportCommand implements Callable<Integer> {
           bad.close();
         }
       }
-      checkpoint.clear();
       if (!quiet) {
         System.err.printf(
             "sluice: imported %,d rows into %s%s%n",
@@ -183,93 +175,13 @@ final class ImportCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The table's real names of the input's columns; one that is not a column is a usage error. */
-  private List<String> tableColumns(TableInfo info, List<String> names) {
-    List<String> columns = new ArrayList<>(names.size());
-    for (String name : names) {
-      try {
-        columns.add(info.column(name));
-      } catch (JdbcException e) {
-        throw new UsageException(
-            "field '"
-                + name
-                + "' of "
-                + input
-                + " is not a column of table "
-                + info.name()
-                + " "
-                + info.columns());
-      }
+  /** A value that does not parse: bad input naming its line, skipped with --skip-bad-rows. */
+  private void rejected(Row row, RuntimeException e) throws Exception {
+    BadInputException failure =
+        new BadInputException(input.toString(), row.line(), e.getMessage(), null, e);
+    if (bad == null) {
+      throw failure;
     }
-    return columns;
-  }
-
-  /**
-   * {@code row} with its values parsed to the columns' types, as a row of {@code sink}'s columns (a
-   * JSON object's missing keys are NULL); a value that does not parse is bad input naming its line.
-   */
-  private Pipe<Positioned<Row>> typed(
-      TableInfo info, Positioned<Row> positioned, Columns sink, boolean emptyIsNull)
-      throws Exception {
-    Row row = positioned.item();
-    Row typed;
-    try {
-      typed = info.typed(row, emptyIsNull);
-    } catch (IllegalArgumentException | JdbcException e) {
-      BadInputException failure =
-          new BadInputException(input.toString(), row.line(), e.getMessage(), null, e);
-      if (bad == null) {
-        throw failure;
-      }
-      bad.add(failure, row);
-      return Pipe.empty();
-    }
-    return Pipe.of(new Positioned<>(fit(typed, sink), positioned.position()));
-  }
-
-  /** {@code typed} as a row of {@code sink}'s columns: a JSON object's missing keys are NULL. */
-  private static Row fit(Row typed, Columns sink) {
-    if (typed.columns().equals(sink)) {
-      return typed;
-    }
-    Object[] values = new Object[sink.size()];
-    for (int i = 0; i < values.length; i++) {
-      int at = typed.columns().find(sink.name(i));
-      values[i] = at < 0 ? null : typed.get(at);
-    }
-    return Row.of(typed.line(), sink, values);
-  }
-
-  private SinkSettings settings(TableInfo info, List<String> columns) {
-    if (!upsertKey.isEmpty()) {
-      List<String> key = upsertKey.stream().map(info::column).toList();
-      if (!columns.containsAll(key)) {
-        throw new UsageException(
-            "--upsert-key " + key + " must be among the input's columns " + columns);
-      }
-      return SinkSettings.upsert(info.name(), columns, key.toArray(String[]::new))
-          .withBatchSize(batch);
-    }
-    String[] key =
-        columns.containsAll(info.primaryKey())
-            ? info.primaryKey().toArray(String[]::new)
-            : new String[0];
-    return SinkSettings.insert(info.name(), columns, key).withBatchSize(batch);
-  }
-
-  /** The checkpoint's job name: the table and the input's absolute path (hashed if long). */
-  private static String job(TableInfo info, Path file) {
-    String job = "import " + info.name() + " " + file;
-    if (job.length() <= 200) {
-      return job;
-    }
-    try {
-      byte[] sha =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(job.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "import " + info.name() + " " + java.util.HexFormat.of().formatHex(sha);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JDK has no SHA-256", e);
-    }
+    bad.add(failure, row);
   }
 }

@@ -71,6 +71,51 @@ final class Progress implements Consumer<dev.sluice.Progress>, AutoCloseable {
     return quiet ? pipe : pipe.onProgress(this, interval());
   }
 
+  /**
+   * Runs {@code work}, which is not one pipe to report on (chunks on several threads, a {@code
+   * COPY}), and reports its counters every interval meanwhile, from a thread of its own.
+   */
+  <T> T around(dev.sluice.CheckedSupplier<T> work) throws Exception {
+    if (quiet) {
+      return work.get();
+    }
+    long start = System.nanoTime();
+    Thread ticker =
+        Thread.ofVirtual()
+            .name("sluice-progress")
+            .start(
+                () -> {
+                  try {
+                    while (true) {
+                      Thread.sleep(interval());
+                      accept(snapshot(start, false));
+                    }
+                  } catch (InterruptedException e) {
+                    // the work ended
+                  }
+                });
+    try {
+      return work.get();
+    } finally {
+      ticker.interrupt();
+      ticker.join();
+      accept(snapshot(start, true));
+    }
+  }
+
+  private static dev.sluice.Progress snapshot(long start, boolean done) {
+    Runtime rt = Runtime.getRuntime();
+    return new dev.sluice.Progress(
+        0,
+        0,
+        0,
+        Duration.ofNanos(System.nanoTime() - start),
+        -1,
+        rt.totalMemory() - rt.freeMemory(),
+        java.util.List.of(),
+        done);
+  }
+
   /** How often the run should report. */
   Duration interval() {
     return tty

@@ -128,13 +128,28 @@ public final class PartFile implements AutoCloseable {
    * when it returns, both are on disk.
    */
   public void append(byte[] bytes, long count, String position) throws IOException {
-    if (position.indexOf('\n') >= 0 || position.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException("position must be one line, was " + position);
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    checkPosition(position);
+    write(bytes, 0, bytes.length);
+    commit(count, position);
+  }
+
+  /**
+   * Appends {@code length} bytes of {@code bytes} from {@code offset} without committing them: a
+   * rerun cuts them off again unless a {@link #commit} follows. For a chunk streamed in pieces.
+   */
+  public void write(byte[] bytes, int offset, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
+  }
+
+  /**
+   * Commits the bytes written since the last commit with {@code count} more elements at {@code
+   * position}: when it returns, both are on disk.
+   */
+  public void commit(long count, String position) throws IOException {
+    checkPosition(position);
     channel.force(false);
     rows += count;
     Path tmp = pos.resolveSibling(pos.getFileName() + ".tmp");
@@ -149,6 +164,12 @@ public final class PartFile implements AutoCloseable {
       out.force(false);
     }
     move(tmp, pos);
+  }
+
+  private static void checkPosition(String position) {
+    if (position.indexOf('\n') >= 0 || position.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("position must be one line, was " + position);
+    }
   }
 
   /** The elements committed so far, by this run and the runs it resumes. */

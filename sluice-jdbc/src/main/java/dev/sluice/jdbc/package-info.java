@@ -14,6 +14,8 @@
  *       resume.
  *   <li>{@link dev.sluice.jdbc.PgCopy#chunks COPY chunks} (PostgreSQL): keyset-bounded {@code COPY
  *       … TO STDOUT} chunks of CSV bytes, resumable like keyset, at close to {@code COPY}'s speed.
+ *   <li>{@link dev.sluice.jdbc.CopyExport} (PostgreSQL): the same chunks streamed, with the bytes a
+ *       CSV row writer writes for the keyset rows (docs/adr/0203), or the reason it cannot.
  * </ul>
  *
  * <p>The key of keyset, offset and COPY sources must be a NOT NULL unique key: the primary key, or
@@ -30,6 +32,8 @@
  * written with {@code COPY … FROM STDIN}, see {@link dev.sluice.jdbc.SinkSettings#copy}); a {@link
  * dev.sluice.jdbc.CheckpointedSink} also saves the source's position in that transaction, so {@link
  * dev.sluice.Checkpoints#resume} continues after the last commit when a job is rerun after a crash.
+ * {@link dev.sluice.jdbc.TableImport} puts both together for rows of text (a file's records): typed
+ * to the columns, upserted or inserted, exactly once across reruns.
  *
  * <h2>Contract</h2>
  *

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 
 /**
  * One run of a JDBC sink: holds one connection with auto-commit off, buffers at most {@code
- * batchSize} rows, and commits each batch (with the position of its last row, if checkpointed) in
- * one transaction. A failing batch is rolled back. Confined to the run's thread.
+ * batchSize} rows (with {@link CopyIn}, none: each row streams into the batch's running {@code
+ * COPY}), and commits each batch (with the position of its last row, if checkpointed) in one
+ * transaction. A failing batch is rolled back. Confined to the run's thread.
  *
  * @param <T> the element type
  */
@@ -28,8 +29,9 @@ public final class BatchWriter<T> {
   private final CancelWatch watch;
   private final PreparedStatement statement;
   private final CopyIn copy;
-  private final StringBuilder csv;
   private final List<T> buffer;
+  private T first;
+  private int pending;
   private final int[] keyIndexes;
   private String position;
   private long batches;
@@ -51,7 +53,6 @@ public final class BatchWriter<T> {
     this.watch = new CancelWatch(settings.cancelCheck(), Duration.ZERO);
     this.copy = copy;
     this.statement = copy == null ? connection.prepareStatement(sql) : null;
-    this.csv = copy == null ? null : new StringBuilder();
     this.buffer = new ArrayList<>(Math.min(settings.batchSize(), 10_000));
     this.keyIndexes = settings.key().stream().mapToInt(settings.columns()::indexOf).toArray();
   }
@@ -93,9 +94,17 @@ public final class BatchWriter<T> {
     if (closed) {
       throw new IllegalStateException("closed");
     }
-    buffer.add(item);
+    if (pending == 0) {
+      first = item;
+    }
+    pending++;
     position = positionAfter;
-    if (buffer.size() == settings.batchSize()) {
+    if (copy != null) {
+      stream(item);
+    } else {
+      buffer.add(item);
+    }
+    if (pending == settings.batchSize()) {
       flush();
     }
   }
@@ -110,6 +119,9 @@ public final class BatchWriter<T> {
   public void abort() throws SQLException {
     if (!closed) {
       try {
+        if (copy != null) {
+          copy.cancelBatch();
+        }
         connection.rollback();
       } finally {
         close();
@@ -117,33 +129,87 @@ public final class BatchWriter<T> {
     }
   }
 
+  /**
+   * Writes one row into the batch's running {@code COPY} (started by the batch's first row), so the
+   * server takes the rows while the next ones are read; a batch holds no rows, only a 64 KiB
+   * buffer.
+   */
+  private void stream(T item) throws Exception {
+    List<?> values = values(item);
+    try {
+      if (!copy.running()) {
+        watch.watch(copy.cancel());
+        copy.begin();
+      }
+      copy.row(values);
+    } catch (SQLException e) {
+      throw failed(e);
+    }
+  }
+
+  private List<?> values(T item) throws Exception {
+    List<?> values = binder.values(item, settings.columns());
+    if (values.size() != settings.columns().size()) {
+      throw new JdbcException(
+          "the row binder gave "
+              + values.size()
+              + " values for the "
+              + settings.columns().size()
+              + " columns "
+              + settings.columns()
+              + " of table '"
+              + settings.table()
+              + "'");
+    }
+    return values;
+  }
+
+  /** Rolls the batch back after {@code e} and describes it. */
+  private Exception failed(SQLException e) throws Exception {
+    watch.done();
+    if (copy != null) {
+      copy.cancelBatch();
+    }
+    try {
+      connection.rollback();
+    } catch (SQLException rollback) {
+      e.addSuppressed(rollback);
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      return e;
+    }
+    return new JdbcException(describe() + " failed and was rolled back: " + message(e), e);
+  }
+
   private void flush() throws Exception {
-    if (buffer.isEmpty()) {
+    if (pending == 0) {
       return;
     }
     batches++;
+    if (copy != null) {
+      try {
+        copy.end();
+        watch.done();
+        if (checkpoint != null) {
+          checkpoint.save(connection, position);
+        }
+        connection.commit();
+      } catch (SQLException e) {
+        throw failed(e);
+      }
+      committedRows += pending;
+      pending = 0;
+      first = null;
+      return;
+    }
     try {
       Map<List<Object>, List<?>> upserts =
-          copy == null && settings.mode() == SinkSettings.Mode.UPSERT
+          settings.mode() == SinkSettings.Mode.UPSERT
               ? LinkedHashMap.newLinkedHashMap(buffer.size())
               : null;
       for (T item : buffer) {
-        List<?> values = binder.values(item, settings.columns());
-        if (values.size() != settings.columns().size()) {
-          throw new JdbcException(
-              "the row binder gave "
-                  + values.size()
-                  + " values for the "
-                  + settings.columns().size()
-                  + " columns "
-                  + settings.columns()
-                  + " of table '"
-                  + settings.table()
-                  + "'");
-        }
-        if (copy != null) {
-          CopyIn.appendRow(csv, values);
-        } else if (upserts != null) {
+        List<?> values = values(item);
+        if (upserts != null) {
           List<Object> key = new ArrayList<>(keyIndexes.length);
           for (int k : keyIndexes) {
             key.add(values.get(k));
@@ -161,15 +227,9 @@ public final class BatchWriter<T> {
           bind(values);
         }
       }
-      watch.watch(copy != null ? copy.cancel() : statement);
+      watch.watch(statement);
       try {
-        if (copy != null) {
-          byte[] bytes = CopyIn.bytes(csv);
-          csv.setLength(0);
-          copy.write(bytes);
-        } else {
-          statement.executeBatch();
-        }
+        statement.executeBatch();
       } finally {
         watch.done();
       }
@@ -190,6 +250,8 @@ public final class BatchWriter<T> {
     }
     committedRows += buffer.size();
     buffer.clear();
+    pending = 0;
+    first = null;
   }
 
   private void bind(List<?> values) throws SQLException {
@@ -201,7 +263,7 @@ public final class BatchWriter<T> {
 
   private String describe() throws Exception {
     Map<String, Object> key = new LinkedHashMap<>();
-    List<?> values = binder.values(buffer.get(0), settings.columns());
+    List<?> values = binder.values(first, settings.columns());
     for (String k : settings.key()) {
       key.put(k, values.get(settings.columns().indexOf(k)));
     }
@@ -210,7 +272,7 @@ public final class BatchWriter<T> {
         + " (rows "
         + (committedRows + 1)
         + " to "
-        + (committedRows + buffer.size())
+        + (committedRows + pending)
         + ") into table '"
         + settings.table()
         + "', first key "
@@ -229,6 +291,7 @@ public final class BatchWriter<T> {
     }
     closed = true;
     buffer.clear();
+    first = null;
     watch.close();
     try (connection;
         statement) {

@@ -1,8 +1,6 @@
 package dev.sluice.jdbc.internal;
 
 import dev.sluice.jdbc.SinkSettings;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,6 +26,9 @@ final class CopyIn {
   private final PGConnection pg;
   private final String copy;
   private final String merge;
+  private final byte[] out = new byte[1 << 16];
+  private int used;
+  private org.postgresql.copy.CopyIn running;
 
   private CopyIn(Connection connection, String copy, String merge) throws SQLException {
     this.connection = connection;
@@ -101,18 +102,105 @@ final class CopyIn {
     return PgCancel.of(pg);
   }
 
-  /** Writes one batch of CSV rows (from {@link #appendRow}) in the current transaction. */
-  void write(byte[] csv) throws SQLException {
-    try {
-      pg.getCopyAPI().copyIn(copy, new ByteArrayInputStream(csv));
-    } catch (IOException e) {
-      throw new SQLException("COPY failed: " + e.getMessage(), e);
+  /** Starts a batch's {@code COPY}, in the current transaction. */
+  void begin() throws SQLException {
+    running = pg.getCopyAPI().copyIn(copy);
+    used = 0;
+  }
+
+  /** Whether a batch's {@code COPY} is running. */
+  boolean running() {
+    return running != null;
+  }
+
+  /** Writes {@code values} as one CSV record of the running batch. */
+  void row(List<?> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        put((byte) ',');
+      }
+      Object value = values.get(i);
+      switch (value) {
+        case null -> {}
+        case Integer n -> ascii(n.toString());
+        case Long n -> ascii(n.toString());
+        case BigDecimal d -> ascii(d.toPlainString());
+        case String text -> quoted(text);
+        default -> quoted(text(value));
+      }
     }
+    put((byte) '\n');
+  }
+
+  /** Ends the running batch's {@code COPY} (and merges an upsert's stage table). */
+  void end() throws SQLException {
+    org.postgresql.copy.CopyIn batch = running;
+    running = null;
+    if (used > 0) {
+      batch.writeToCopy(out, 0, used);
+      used = 0;
+    }
+    batch.endCopy();
     if (merge != null) {
       try (Statement s = connection.createStatement()) {
         s.executeUpdate(merge);
       }
     }
+  }
+
+  /** Cancels the running batch's {@code COPY}, if any; the transaction is to be rolled back. */
+  void cancelBatch() {
+    org.postgresql.copy.CopyIn batch = running;
+    running = null;
+    used = 0;
+    if (batch != null && batch.isActive()) {
+      try {
+        batch.cancelCopy();
+      } catch (SQLException ignored) {
+        // the rollback that follows reports a broken connection
+      }
+    }
+  }
+
+  private void quoted(String text) throws SQLException {
+    put((byte) '"');
+    int n = text.length();
+    boolean ascii = true;
+    for (int i = 0; i < n && ascii; i++) {
+      ascii = text.charAt(i) < 0x80;
+    }
+    if (ascii) {
+      for (int i = 0; i < n; i++) {
+        byte b = (byte) text.charAt(i);
+        if (b == '"') {
+          put(b);
+        }
+        put(b);
+      }
+    } else {
+      // a quote byte never occurs inside a multi-byte UTF-8 sequence
+      for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+        if (b == '"') {
+          put(b);
+        }
+        put(b);
+      }
+    }
+    put((byte) '"');
+  }
+
+  private void ascii(String text) throws SQLException {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      put((byte) text.charAt(i));
+    }
+  }
+
+  private void put(byte b) throws SQLException {
+    if (used == out.length) {
+      running.writeToCopy(out, 0, used);
+      used = 0;
+    }
+    out[used++] = b;
   }
 
   /** Drops the stage table, if any; in auto-commit mode. */
@@ -122,33 +210,6 @@ final class CopyIn {
         s.execute("DROP TABLE IF EXISTS " + STAGE);
       }
     }
-  }
-
-  /** Appends {@code values} as one CSV record. */
-  static void appendRow(StringBuilder out, List<?> values) {
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      Object value = values.get(i);
-      if (value != null) {
-        String text = text(value);
-        out.append('"');
-        for (int j = 0; j < text.length(); j++) {
-          char c = text.charAt(j);
-          if (c == '"') {
-            out.append('"');
-          }
-          out.append(c);
-        }
-        out.append('"');
-      }
-    }
-    out.append('\n');
-  }
-
-  static byte[] bytes(StringBuilder out) {
-    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String text(Object value) {

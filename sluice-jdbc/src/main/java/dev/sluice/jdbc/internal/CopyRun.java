@@ -30,6 +30,8 @@ public final class CopyRun implements AutoCloseable {
   private final DataSource dataSource;
   private final TableQuery query;
   private final List<String> columns;
+  private final List<String> select;
+  private final String options;
   private final int chunkRows;
   private final CancelWatch watch;
   private TableRef table;
@@ -39,15 +41,61 @@ public final class CopyRun implements AutoCloseable {
   private long chunkNumber;
 
   public CopyRun(DataSource dataSource, TableQuery query, List<String> columns, int chunkRows) {
+    this(dataSource, query, columns, null, ',', '"', chunkRows);
+  }
+
+  /**
+   * A run selecting the SQL expressions {@code select} (one per column of {@code columns}, in
+   * order; null: the columns themselves), CSV with {@code separator} and {@code quote}.
+   */
+  public CopyRun(
+      DataSource dataSource,
+      TableQuery query,
+      List<String> columns,
+      List<String> select,
+      char separator,
+      char quote,
+      int chunkRows) {
+    this.options =
+        separator == ',' && quote == '"'
+            ? ""
+            : ", DELIMITER "
+                + SqlLiterals.of("" + separator)
+                + ", QUOTE "
+                + SqlLiterals.of("" + quote);
     this.dataSource = dataSource;
     this.query = query;
     this.columns = columns;
+    this.select = select;
     this.chunkRows = chunkRows;
     this.watch = new CancelWatch(query.cancelCheck(), query.queryTimeout());
   }
 
-  /** The chunk after the key values {@code after} (null: from the start). */
+  /** Opens the stream a chunk's bytes go to, once it is known that the chunk has rows. */
+  @FunctionalInterface
+  public interface Target {
+    /** The stream of this chunk's CSV bytes; the caller of {@link #chunk} finishes it. */
+    java.io.OutputStream open() throws java.io.IOException;
+  }
+
+  /** The chunk after the key values {@code after} (null: from the start), in memory. */
   public Chunk chunk(List<Object> after) throws SQLException {
+    ByteArrayOutputStream csv = new ByteArrayOutputStream(64 * 1024);
+    Chunk chunk;
+    try {
+      chunk = chunk(after, () -> csv);
+    } catch (java.io.IOException e) {
+      throw new SQLException("COPY failed: " + e.getMessage(), e);
+    }
+    return new Chunk(csv.toByteArray(), chunk.rows(), chunk.last(), chunk.more());
+  }
+
+  /**
+   * The chunk after the key values {@code after} (null: from the start), its bytes streamed to the
+   * stream {@code target} opens (not opened for an empty chunk); the chunk returned holds no bytes.
+   * An {@link java.io.IOException} of the stream is thrown as it is, the {@code COPY} cancelled.
+   */
+  public Chunk chunk(List<Object> after, Target target) throws SQLException, java.io.IOException {
     chunkNumber++;
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isWrapperFor(PGConnection.class)) {
@@ -62,6 +110,8 @@ public final class CopyRun implements AutoCloseable {
         }
         try (Statement s = connection.createStatement()) {
           s.execute("SET LOCAL TIME ZONE 'UTC'");
+          s.execute("SET LOCAL DateStyle = 'ISO, YMD'");
+          s.execute("SET LOCAL extra_float_digits = 1");
         }
         Bound upper = upper(connection, after);
         if (upper == null) {
@@ -69,26 +119,32 @@ public final class CopyRun implements AutoCloseable {
         }
         String sql =
             "COPY (SELECT "
-                + table.quoteAll(columns)
+                + (select == null ? table.quoteAll(columns) : String.join(", ", select))
                 + " FROM "
                 + table.sql()
                 + where(filter, after, upper.key)
                 + " ORDER BY "
                 + table.quoteAll(key)
-                + ") TO STDOUT WITH (FORMAT csv)";
-        ByteArrayOutputStream csv = new ByteArrayOutputStream(64 * 1024);
+                + ") TO STDOUT WITH (FORMAT csv"
+                + options
+                + ")";
         PGConnection pg = connection.unwrap(PGConnection.class);
         watch.watch(PgCancel.of(pg));
         long rows;
         try {
-          rows = pg.getCopyAPI().copyOut(sql, csv);
-        } catch (java.io.IOException e) {
-          throw new SQLException("COPY failed: " + e.getMessage(), e);
+          rows = copyOut(pg, sql, target);
         } finally {
           watch.done();
         }
         connection.commit();
-        return new Chunk(csv.toByteArray(), rows, upper.key, upper.full);
+        return new Chunk(null, rows, upper.key, upper.full);
+      } catch (java.io.IOException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
       } catch (SQLException | RuntimeException e) {
         try {
           connection.rollback();
@@ -103,6 +159,38 @@ public final class CopyRun implements AutoCloseable {
         connection.setAutoCommit(autoCommit);
       }
     }
+  }
+
+  /**
+   * Runs {@code sql} and writes its rows to the stream of {@code target}; when the stream fails,
+   * reads the rest of the {@code COPY} (unwritten), so the connection is left clean, and rethrows.
+   */
+  private static long copyOut(PGConnection pg, String sql, Target target)
+      throws SQLException, java.io.IOException {
+    org.postgresql.copy.CopyOut copy = pg.getCopyAPI().copyOut(sql);
+    java.io.IOException failure = null;
+    java.io.OutputStream out = null;
+    byte[] row;
+    while ((row = copy.readFromCopy()) != null) {
+      if (failure != null) {
+        continue;
+      }
+      try {
+        if (out == null) {
+          out = target.open();
+        }
+        out.write(row);
+      } catch (java.io.IOException e) {
+        failure = e;
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    if (out == null) {
+      target.open(); // a chunk known to have rows has a stream, even if the rows vanished since
+    }
+    return copy.getHandledRowCount();
   }
 
   private void resolve(Connection connection) throws SQLException {

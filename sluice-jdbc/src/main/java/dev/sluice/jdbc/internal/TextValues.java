@@ -57,9 +57,9 @@ public final class TextValues {
         case Types.REAL -> Float.valueOf(text.trim());
         case Types.FLOAT, Types.DOUBLE -> Double.valueOf(text.trim());
         case Types.BOOLEAN, Types.BIT -> bool(text.trim());
-        case Types.DATE -> LocalDate.parse(text.trim());
+        case Types.DATE -> date(text.trim());
         case Types.TIME -> LocalTime.parse(text.trim());
-        case Types.TIMESTAMP -> LocalDateTime.parse(text.trim().replace(' ', 'T'));
+        case Types.TIMESTAMP -> timestamp(text.trim());
         case Types.TIMESTAMP_WITH_TIMEZONE -> OffsetDateTime.parse(text.trim().replace(' ', 'T'));
         case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
             Base64.getDecoder().decode(text.trim());
@@ -69,6 +69,91 @@ public final class TextValues {
       throw new IllegalArgumentException(
           "cannot read '" + text + "' as " + typeName(sqlType) + " (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * {@code yyyy-MM-dd}, read by hand when it has exactly that form (java.time's parser costs a map
+   * per value), else by {@link LocalDate#parse}, which also makes the error of a bad one.
+   */
+  private static LocalDate date(String t) {
+    if (t.length() == 10 && isDate(t)) {
+      try {
+        return LocalDate.of(digits(t, 0, 4), digits(t, 5, 2), digits(t, 8, 2));
+      } catch (java.time.DateTimeException e) {
+        // out of range: the parser's message
+      }
+    }
+    return LocalDate.parse(t);
+  }
+
+  /**
+   * ISO-8601 {@code yyyy-MM-ddTHH:mm[:ss[.f…]]} (a space may stand for the T), read by hand when it
+   * has that form with a four-digit year, else by {@link LocalDateTime#parse}.
+   */
+  private static LocalDateTime timestamp(String t) {
+    int n = t.length();
+    if (n >= 16
+        && isDate(t)
+        && (t.charAt(10) == 'T' || t.charAt(10) == ' ')
+        && isDigits(t, 11, 2)
+        && t.charAt(13) == ':'
+        && isDigits(t, 14, 2)) {
+      int second = 0;
+      int nano = 0;
+      boolean ok = n == 16;
+      if (n >= 19 && t.charAt(16) == ':' && isDigits(t, 17, 2)) {
+        second = digits(t, 17, 2);
+        ok = n == 19;
+        if (n >= 21 && n <= 29 && t.charAt(19) == '.' && isDigits(t, 20, n - 20)) {
+          nano = digits(t, 20, n - 20);
+          for (int i = n - 20; i < 9; i++) {
+            nano *= 10;
+          }
+          ok = true;
+        }
+      }
+      if (ok) {
+        try {
+          return LocalDateTime.of(
+              digits(t, 0, 4),
+              digits(t, 5, 2),
+              digits(t, 8, 2),
+              digits(t, 11, 2),
+              digits(t, 14, 2),
+              second,
+              nano);
+        } catch (java.time.DateTimeException e) {
+          // out of range: the parser's message
+        }
+      }
+    }
+    return LocalDateTime.parse(t.replace(' ', 'T'));
+  }
+
+  private static boolean isDate(String t) {
+    return isDigits(t, 0, 4)
+        && t.charAt(4) == '-'
+        && isDigits(t, 5, 2)
+        && t.charAt(7) == '-'
+        && isDigits(t, 8, 2);
+  }
+
+  private static boolean isDigits(String t, int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int digits(String t, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      value = value * 10 + (t.charAt(i) - '0');
+    }
+    return value;
   }
 
   private static Boolean bool(String text) {

@@ -1,0 +1,221 @@
+package dev.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.io.PartFile;
+import dev.sluice.io.RowRules;
+import dev.sluice.jdbc.CopyExport;
+import dev.sluice.jdbc.Jdbc;
+import dev.sluice.jdbc.TableInfo;
+import dev.sluice.jdbc.TableQuery;
+import dev.sluice.jdbc.testing.Engine;
+import dev.sluice.jdbc.testing.PostgresExtension;
+import dev.sluice.jdbc.testing.TestDb;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link Exporter}: on PostgreSQL a CSV export by COPY writes the bytes of the row path, for every
+ * supported type, in both line-end settings, plain and gzip, whole and resumed.
+ */
+@ExtendWith(PostgresExtension.class)
+class ExporterTest {
+  private static final String TABLE =
+      "CREATE TABLE every (id BIGINT PRIMARY KEY, t TEXT, v VARCHAR(40), c CHAR(6), i2 SMALLINT,"
+          + " i4 INT, n NUMERIC(12,3), nu NUMERIC, f4 REAL, f8 DOUBLE PRECISION, b BOOLEAN,"
+          + " d DATE, ts TIMESTAMP, tz TIMESTAMPTZ, tm TIME, u UUID, j JSON, jb JSONB, by BYTEA)";
+
+  /** Rows covering NULLs, empty text, quoting, formula-like cells, non-ASCII and edge values. */
+  private static final String ROWS =
+      "INSERT INTO every SELECT g,"
+          + " (ARRAY['plain', '', NULL, 'a,b', 'say \"hi\"', 'two' || chr(10) || 'lines',"
+          + " 'cr' || chr(13) || 'x', '=HYPERLINK(\"http://x\")', '+1', '-2', '@x', '+1.5e3',"
+          + " '-x', chr(9) || 'tab', '#hash', 'ünïcödé ✓', ' spaced ', '1.', '.5', '-.5e-3',"
+          + " '''quoted''', '=1', '-'])[1 + g % 22],"
+          + " (ARRAY['v', '', NULL, '@sum(1)', 'x,\"y\"'])[1 + g % 5],"
+          + " (ARRAY['ab', NULL, '=c', ''])[1 + g % 4],"
+          + " (g % 7 - 3)::smallint, CASE WHEN g % 9 = 0 THEN NULL ELSE g * 1000 - 500000 END,"
+          + " (ARRAY[1.5, -2.25, 0, NULL, 123456789.001])[1 + g % 5],"
+          + " (ARRAY[1.50::numeric, -0.001, 1e20, NULL, 'NaN', 12345678901234567890.123456789])"
+          + "[1 + g % 6],"
+          + " (ARRAY[0.1::real, -1.5, 100, 1e20, 'NaN', '-Infinity', NULL, 3.4028235e38])[1 + g % 8],"
+          + " (ARRAY[0.1::float8, 100, 1e-7, 1e22, 'Infinity', '-Infinity', NULL, -0.0, 5e-324])"
+          + "[1 + g % 9],"
+          + " CASE g % 3 WHEN 0 THEN true WHEN 1 THEN false END,"
+          + " DATE '2024-02-29' + g * 37 - 20000,"
+          + " (ARRAY[TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-01 00:00:01',"
+          + " TIMESTAMP '1999-12-31 23:59:59.5', TIMESTAMP '2024-06-01 12:30:00.123456',"
+          + " TIMESTAMP '2024-06-01 12:30:00.12', NULL, TIMESTAMP '0001-01-01 00:00:00.000001'])"
+          + "[1 + g % 7] + g * INTERVAL '17 minutes',"
+          + " TIMESTAMPTZ '2024-03-10 15:15:00+02' + g * INTERVAL '1.25 seconds',"
+          + " (ARRAY[TIME '00:00', TIME '23:59:59.999999', TIME '12:00:30', NULL, TIME '08:15:00.25'])"
+          + "[1 + g % 5],"
+          + " CASE WHEN g % 4 = 0 THEN NULL ELSE md5(g::text)::uuid END,"
+          + " (ARRAY['{\"a\": 1}', '-1', '\"=x\"', NULL, '[1, \"two\"]', chr(9) || '1'])[1 + g % 6]::json,"
+          + " (ARRAY['{\"b\": [1, 2.50]}', '-1.5', '\"x\"', NULL, 'true'])[1 + g % 5]::jsonb,"
+          + " (ARRAY['\\x'::bytea, NULL, '\\xdeadbeef', '\\xfbff', '\\xfbedb7',"
+          + " decode(repeat('ab', 100), 'hex')])[1 + g % 6]"
+          + " FROM generate_series(1, 2000) g";
+
+  @TempDir Path dir;
+
+  @Test
+  void copyWritesTheRowPathsBytesForEveryTypeLineEndAndCompression() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(TABLE, ROWS);
+      TableInfo info = Jdbc.describe(db.dataSource(), "every");
+      assertThat(plan(db, info, CsvWriteSettings.defaults()).reason()).isEmpty();
+      for (CsvWriteSettings csv :
+          List.of(
+              CsvWriteSettings.defaults(),
+              CsvWriteSettings.defaults().withCrlf(true),
+              CsvWriteSettings.defaults().withFormulaGuard(false),
+              CsvWriteSettings.defaults().withFieldSeparator(';').withQuoteCharacter('\''))) {
+        for (String name : List.of("every.csv", "every.csv.gz")) {
+          byte[] rows = export(db, info, csv, name, false, 300);
+          byte[] copy = export(db, info, csv, name, true, 300);
+          assertThat(text(name, copy)).as(csv + " " + name).isEqualTo(text(name, rows));
+          assertThat(copy).as(csv + " " + name).isEqualTo(rows);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aRunCutAtACommitAndResumedOnEitherPathGivesTheSameFile() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(TABLE, ROWS);
+      TableInfo info = Jdbc.describe(db.dataSource(), "every");
+      CsvWriteSettings csv = CsvWriteSettings.defaults();
+      for (String name : List.of("cut.csv", "cut.csv.gz")) {
+        byte[] whole = export(db, info, csv, name, true, 300);
+        // the part file of a run killed in its third chunk: two chunks committed, then a torn tail
+        long committed = name.endsWith(".gz") ? memberEnd(whole, 2) : recordsEnd(whole, 1 + 600);
+        for (boolean copy : new boolean[] {true, false}) {
+          Path out = dir.resolve("resumed-" + copy + "-" + name);
+          byte[] part = java.util.Arrays.copyOf(whole, (int) committed + 100);
+          Files.write(PartFile.part(out), part);
+          Files.writeString(
+              PartFile.pos(out), "sluice-part-position 1\njob\n" + committed + "\n600\nl:600\n");
+          long rows = exporter(db, info, csv, copy, 300).toFile(out, "job", PartFile.load(out));
+          assertThat(rows).isEqualTo(2000);
+          assertThat(Files.readAllBytes(out)).as(name + " copy=" + copy).isEqualTo(whole);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aValueCopyCannotWriteExactlyHandsTheRestToTheRowPath() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          TABLE, ROWS, "UPDATE every SET d = 'infinity', ts = '10000-01-01' WHERE id = 1500");
+      TableInfo info = Jdbc.describe(db.dataSource(), "every");
+      for (String name : List.of("odd.csv", "odd.csv.gz")) {
+        byte[] rows = export(db, info, CsvWriteSettings.defaults(), name, false, 300);
+        byte[] copy = export(db, info, CsvWriteSettings.defaults(), name, true, 300);
+        assertThat(copy).isEqualTo(rows);
+      }
+    }
+  }
+
+  @Test
+  void typesCopyCannotWriteExactlyKeepTheRowPath() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE odd (id INT PRIMARY KEY, span INTERVAL)",
+          "INSERT INTO odd VALUES (1, '1 day'), (2, NULL)");
+      TableInfo info = Jdbc.describe(db.dataSource(), "odd");
+      assertThat(plan(db, info, CsvWriteSettings.defaults()).reason())
+          .hasValueSatisfying(r -> assertThat(r).contains("'span'", "interval"));
+      assertThat(export(db, info, CsvWriteSettings.defaults(), "odd.csv", true, 1))
+          .isEqualTo(export(db, info, CsvWriteSettings.defaults(), "odd.csv", false, 1));
+    }
+  }
+
+  private static CopyExport plan(TestDb db, TableInfo info, CsvWriteSettings csv) {
+    return CopyExport.plan(
+        db.dataSource(),
+        query(info),
+        info.columns(),
+        new CopyExport.Style(
+            csv.fieldSeparator(), csv.quoteCharacter(), csv.crlf(), csv.formulaGuard()));
+  }
+
+  private static TableQuery query(TableInfo info) {
+    return TableQuery.of(info.name(), info.primaryKey().toArray(String[]::new));
+  }
+
+  private Exporter exporter(
+      TestDb db, TableInfo info, CsvWriteSettings csv, boolean copy, int batch) {
+    Exporter exporter =
+        new Exporter(
+            db.dataSource(),
+            query(info).withPageSize(batch),
+            info.columns(),
+            Format.CSV,
+            csv,
+            RowRules.none(),
+            new Counters());
+    return copy ? exporter : exporter.withoutCopy();
+  }
+
+  private byte[] export(
+      TestDb db, TableInfo info, CsvWriteSettings csv, String name, boolean copy, int batch)
+      throws Exception {
+    Path out = dir.resolve((copy ? "copy-" : "rows-") + name);
+    Files.deleteIfExists(out);
+    exporter(db, info, csv, copy, batch).toFile(out, "job", null);
+    return Files.readAllBytes(out);
+  }
+
+  /** Where gzip member {@code n} (from 1) of {@code gz} ends. */
+  private static long memberEnd(byte[] gz, int n) throws Exception {
+    int at = 0;
+    for (int member = 0; member < n; member++) {
+      at += 10; // the JDK's gzip header, no optional fields
+      java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+      inflater.setInput(gz, at, gz.length - at);
+      byte[] sink = new byte[1 << 16];
+      while (!inflater.finished()) {
+        inflater.inflate(sink);
+      }
+      at = gz.length - inflater.getRemaining() + 8; // the trailer: CRC and size
+      inflater.end();
+    }
+    return at;
+  }
+
+  /** Where the first {@code records} CSV records of {@code csv} end (quotes respected). */
+  private static long recordsEnd(byte[] csv, int records) {
+    boolean quoted = false;
+    int seen = 0;
+    for (int i = 0; i < csv.length; i++) {
+      if (csv[i] == '"') {
+        quoted = !quoted;
+      } else if (csv[i] == '\n' && !quoted && ++seen == records) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("fewer than " + records + " records");
+  }
+
+  private static String text(String name, byte[] bytes) throws Exception {
+    if (!name.endsWith(".gz")) {
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      in.transferTo(out);
+      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+}

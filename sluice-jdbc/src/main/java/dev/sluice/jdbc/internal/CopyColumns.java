@@ -1,0 +1,158 @@
+package dev.sluice.jdbc.internal;
+
+import dev.sluice.jdbc.internal.CopyCsvRewriter.Kind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a {@code COPY} export renders each column so that, after {@link CopyCsvRewriter}, its text is
+ * {@code Row.textOf} of the value pgjdbc reads (through {@link ColumnValues}), with the formula
+ * guard where a value could start like a formula: text types select {@code CASE} guards, {@code
+ * bytea} selects its base64, {@code char(n)} its padded text; the other supported types are written
+ * by {@code COPY} and rewritten by their {@link Kind}. A column of another type (an array, an enum,
+ * an interval, a domain, …) has no exact rendering: {@link #reason} says which.
+ */
+public final class CopyColumns {
+  /** A text starts like a formula (=, +, -, @, tab, CR) and is not a plain number. */
+  private static final String NUMBER =
+      " !~ '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$'";
+
+  private static final String RISKY = "ascii(%1$s) IN (61, 43, 45, 64, 9, 13) AND %1$s" + NUMBER;
+
+  private final List<String> select;
+  private final List<Kind> kinds;
+  private final String reason;
+
+  private CopyColumns(List<String> select, List<Kind> kinds, String reason) {
+    this.select = select;
+    this.kinds = kinds;
+    this.reason = reason;
+  }
+
+  /** The rendering of {@code columns} (real names) of {@code table}, with the guard if asked. */
+  public static CopyColumns of(
+      Connection connection, TableRef table, List<String> columns, boolean guard)
+      throws SQLException {
+    Map<String, String[]> types = types(connection, table);
+    List<String> select = new ArrayList<>();
+    List<Kind> kinds = new ArrayList<>();
+    for (String column : columns) {
+      String[] type = types.get(column);
+      String q = table.quote(column);
+      String name = type == null ? "unknown" : type[0];
+      int typmod = type == null ? -1 : Integer.parseInt(type[1]);
+      Kind kind = Kind.PLAIN;
+      String expression = q;
+      switch (name) {
+        case "int2", "int4", "int8", "uuid", "jsonb" -> {}
+        case "text", "varchar" -> expression = guard ? guard(q) : q;
+        case "json" -> expression = guard ? guard(q + "::text") : q;
+        case "bpchar" -> {
+          if (typmod < 5) {
+            return unsupported(column, "bpchar without a length");
+          }
+          String padded = "rpad(" + q + "::text, " + (typmod - 4) + ")";
+          expression = guard ? guard(padded) : padded;
+        }
+        case "bytea" -> {
+          String base64 = "translate(encode(" + q + ", 'base64'), E'\\n', '')";
+          // base64 starts with '+' when the first byte's top six bits are 62
+          expression =
+              guard
+                  ? "CASE WHEN length("
+                      + q
+                      + ") > 0 AND get_byte("
+                      + q
+                      + ", 0) >> 2 = 62 AND "
+                      + base64
+                      + " !~ '^[+][0-9]+$' THEN '''' || "
+                      + base64
+                      + " ELSE "
+                      + base64
+                      + " END"
+                  : base64;
+        }
+        case "bool" -> kind = Kind.BOOL;
+        case "date" -> kind = Kind.DATE;
+        case "timestamp" -> kind = Kind.TIMESTAMP;
+        case "timestamptz" -> kind = Kind.TIMESTAMPTZ;
+        case "time" -> kind = Kind.TIME;
+        case "numeric" -> kind = Kind.NUMERIC;
+        case "float4" -> kind = Kind.FLOAT4;
+        case "float8" -> kind = Kind.FLOAT8;
+        default -> {
+          return unsupported(column, name);
+        }
+      }
+      select.add(expression);
+      kinds.add(kind);
+    }
+    return new CopyColumns(List.copyOf(select), List.copyOf(kinds), null);
+  }
+
+  private static CopyColumns unsupported(String column, String type) {
+    return new CopyColumns(
+        List.of(), List.of(), "column '" + column + "' is of type " + type + ", which COPY");
+  }
+
+  /** {@code text} with a leading ' when it could run as a formula (the row writer's guard). */
+  private static String guard(String text) {
+    return "CASE WHEN "
+        + RISKY.formatted(text)
+        + " THEN '''' || "
+        + text
+        + " ELSE "
+        + text
+        + " END";
+  }
+
+  /** Real column name to {type name, typmod}. */
+  private static Map<String, String[]> types(Connection connection, TableRef table)
+      throws SQLException {
+    Map<String, String[]> types = new HashMap<>();
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT a.attname, t.typname, a.atttypmod FROM pg_attribute a JOIN pg_type t ON t.oid"
+                + " = a.atttypid WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT"
+                + " a.attisdropped")) {
+      s.setString(1, table.sql());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          types.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+        }
+      }
+    }
+    return types;
+  }
+
+  /** Whether every column has an exact rendering. */
+  public boolean exact() {
+    return reason == null;
+  }
+
+  /** Why not, naming the column and its type; null if exact. */
+  public String reason() {
+    return reason == null ? null : reason + " cannot write as the row writer does";
+  }
+
+  /** The select list, one expression per column. */
+  public List<String> select() {
+    return select;
+  }
+
+  /** The kind of each column for {@link CopyCsvRewriter}. */
+  public List<Kind> kinds() {
+    return kinds;
+  }
+
+  /** Whether some value of a column could be one {@link CopyCsvRewriter} refuses. */
+  public boolean checksValues() {
+    return kinds.stream().anyMatch(k -> k != Kind.PLAIN && k != Kind.BOOL);
+  }
+}

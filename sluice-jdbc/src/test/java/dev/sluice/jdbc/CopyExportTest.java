@@ -1,0 +1,108 @@
+package dev.sluice.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.jdbc.testing.Engine;
+import dev.sluice.jdbc.testing.PostgresExtension;
+import dev.sluice.jdbc.testing.TestDb;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link CopyExport}: when it can run, its chunks and positions, a value it cannot write. */
+@ExtendWith(PostgresExtension.class)
+class CopyExportTest {
+  private static final CopyExport.Style CSV = new CopyExport.Style(',', '"', false, true);
+
+  /** Collects the chunks' text and their commits. */
+  private static final class Chunks {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final List<String> commits = new ArrayList<>();
+
+    OutputStream open() {
+      return bytes;
+    }
+
+    void commit(long rows, String position) {
+      commits.add(rows + "@" + position);
+    }
+  }
+
+  @Test
+  void writesChunksOfKeyOrderPositionedAsKeysetPagesAndResumes() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE t (id INT PRIMARY KEY, ok BOOLEAN, at TIMESTAMP, note TEXT)",
+          "INSERT INTO t SELECT g, g % 2 = 0, TIMESTAMP '2024-01-01' + g * INTERVAL '30 seconds',"
+              + " CASE WHEN g = 2 THEN '=1+1' END FROM generate_series(1, 5) g");
+      CopyExport export =
+          CopyExport.plan(
+              db.dataSource(), TableQuery.of("t", "id"), List.of("id", "ok", "at", "NOTE"), CSV);
+      assertThat(export.exact()).isTrue();
+      assertThat(export.checksValues()).isTrue();
+      Chunks all = new Chunks();
+      assertThat(export.write(Optional.empty(), 2, all::open, all::commit)).isEqualTo(5);
+      assertThat(all.commits).containsExactly("2@i:2", "2@i:4", "1@i:5");
+      assertThat(all.bytes.toString(StandardCharsets.UTF_8))
+          .isEqualTo(
+              "1,false,2024-01-01T00:00:30,\n"
+                  + "2,true,2024-01-01T00:01,'=1+1\n"
+                  + "3,false,2024-01-01T00:01:30,\n"
+                  + "4,true,2024-01-01T00:02,\n"
+                  + "5,false,2024-01-01T00:02:30,\n");
+      Chunks rest = new Chunks();
+      assertThat(export.write(Optional.of("i:4"), 2, rest::open, rest::commit)).isEqualTo(1);
+      assertThat(rest.bytes.toString(StandardCharsets.UTF_8))
+          .isEqualTo("5,false,2024-01-01T00:02:30,\n");
+      assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
+    }
+  }
+
+  @Test
+  void aValueItCannotWriteFailsItsChunkUncommittedAndLeavesTheConnectionClean() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE t (id INT PRIMARY KEY, d DATE)",
+          "INSERT INTO t SELECT g, CASE WHEN g = 3 THEN 'infinity'::date ELSE DATE '2024-01-01'"
+              + " END FROM generate_series(1, 1000) g");
+      CopyExport export =
+          CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "d"), CSV);
+      Chunks chunks = new Chunks();
+      assertThatThrownBy(() -> export.write(Optional.empty(), 500, chunks::open, chunks::commit))
+          .isInstanceOf(CopyExport.NotExactException.class)
+          .hasMessageContaining("'infinity' of column 'd'");
+      assertThat(chunks.commits).isEmpty();
+      assertThat(db.query("SELECT count(*) FROM t")).containsExactly(List.of(1000L));
+    }
+  }
+
+  @Test
+  void saysWhyItCannotRun() throws Exception {
+    try (TestDb pg = TestDb.create(Engine.POSTGRES);
+        TestDb h2 = TestDb.create(Engine.H2)) {
+      pg.execute("CREATE TABLE t (id INT PRIMARY KEY, span INTERVAL)");
+      h2.execute("CREATE TABLE t (id INT PRIMARY KEY, span INT)");
+      TableQuery query = TableQuery.of("t", "id");
+      assertThat(CopyExport.plan(pg.dataSource(), query, List.of("id", "span"), CSV).reason())
+          .hasValueSatisfying(r -> assertThat(r).contains("'span'", "interval"));
+      assertThat(CopyExport.plan(pg.dataSource(), query, List.of("id"), CSV).reason())
+          .hasValueSatisfying(r -> assertThat(r).contains("single column"));
+      assertThat(CopyExport.plan(h2.dataSource(), query, List.of("id", "span"), CSV).reason())
+          .hasValueSatisfying(r -> assertThat(r).contains("not PostgreSQL"));
+      assertThat(
+              CopyExport.plan(
+                      pg.dataSource(),
+                      query,
+                      List.of("id", "span"),
+                      new CopyExport.Style('é', '"', false, true))
+                  .exact())
+          .isFalse();
+    }
+  }
+}
