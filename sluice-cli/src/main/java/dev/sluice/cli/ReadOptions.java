@@ -23,7 +23,10 @@ final class ReadOptions {
           "maxNestingDepth", "--max-nesting-depth",
           "maxStringLength", "--max-string-length");
 
-  @Option(names = "--lenient", description = "CSV: accept ragged rows and an unclosed last quote")
+  @Option(
+      names = "--lenient",
+      description =
+          "CSV: accept rows shorter than the header (missing fields empty) and an unclosed last quote")
   boolean lenient;
 
   @Option(names = "--allow-duplicate-header", description = "CSV: accept a column named twice")

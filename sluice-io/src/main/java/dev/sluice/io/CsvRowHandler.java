@@ -70,11 +70,25 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
     if (getRecordType() != RecordType.DATA) {
       return null; // empty lines and comments are skipped
     }
+    int fields = getFieldCount();
+    int width = header == null ? fields : header.size();
+    if (fields > width) { // only in lenient mode: FastCSV refuses it otherwise
+      throw new BadInputException(
+          input,
+          getStartingLineNumber() + lineShift,
+          "the record has "
+              + fields
+              + " fields and the header "
+              + width
+              + "; lenient reading takes records shorter than the header, not longer (the"
+              + " fields past the header would be lost)",
+          null,
+          null);
+    }
+    int[] fieldEnds = Arrays.copyOf(ends, width);
+    Arrays.fill(fieldEnds, fields, width, length); // a short record's missing fields are empty
     return new CsvRow(
-        header,
-        Arrays.copyOf(chars, length),
-        Arrays.copyOf(ends, getFieldCount()),
-        getStartingLineNumber() + lineShift);
+        header, Arrays.copyOf(chars, length), fieldEnds, getStartingLineNumber() + lineShift);
   }
 
   private BadInputException tooBig(String what, String setting) {

@@ -15,8 +15,9 @@ import java.util.Objects;
  *   <li>{@code fieldSeparator} (default ','), {@code quoteCharacter} (default '"');
  *   <li>{@code charset} (default UTF-8) and {@code malformed}, what to do with bytes not valid in
  *       it (default REPORT);
- *   <li>{@code lenient}: accept ragged rows and an unclosed quote at the end (default false);
- *       characters after a closing quote stay an error;
+ *   <li>{@code lenient}: accept records shorter than the header (the missing fields are empty) and
+ *       an unclosed quote at the end (default false); a record longer than the header and
+ *       characters after a closing quote stay errors (the extra fields would be lost);
  *   <li>{@code allowDuplicateHeader}: accept a header that names a column twice (default false);
  *   <li>{@code maxFields}, {@code maxFieldSize}, {@code maxRecordSize} and {@code maxBufferSize}:
  *       the limits, in fields and characters, that keep memory bounded; an input past one fails

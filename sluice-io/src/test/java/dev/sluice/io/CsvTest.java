@@ -105,6 +105,31 @@ class CsvTest {
   }
 
   @Test
+  void lenientlyAShortRecordHasEmptyMissingFieldsAndALongOneIsBadInput() throws Exception {
+    CsvSettings lenient = CsvSettings.defaults().withLenient(true);
+    CsvRow shortRow = rows("a,b,c\n3\n", lenient).get(0);
+    assertThat(shortRow.size()).isEqualTo(3);
+    assertThat(shortRow.fields()).containsExactly("3", "", "");
+    // both writers take it: every header column, none lost (they failed on it before)
+    var json = new java.io.ByteArrayOutputStream();
+    Encoder<dev.sluice.Row> jsonl = JsonLines.rowEncoder(json);
+    jsonl.write(shortRow);
+    jsonl.finish();
+    assertThat(json.toString(StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\":\"3\",\"b\":\"\",\"c\":\"\"}\n");
+    var csv = new java.io.ByteArrayOutputStream();
+    Encoder<dev.sluice.Row> out = Csv.rowEncoder(csv, CsvWriteSettings.defaults().withCrlf(false));
+    out.write(shortRow);
+    out.finish();
+    assertThat(csv.toString(StandardCharsets.UTF_8)).isEqualTo("a,b,c\n3,\"\",\"\"\n");
+    // a record longer than the header would lose its extra fields: an error naming its line
+    assertThatThrownBy(() -> rows("a,b\n1,2\n3,4,5\n", lenient))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("3 fields and the header 2");
+  }
+
+  @Test
   void rejectsAnUnclosedQuote() {
     assertThatThrownBy(() -> rows("a\n1\n\"open\n"))
         .isInstanceOf(BadInputException.class)
