@@ -1,13 +1,16 @@
 package dev.sluice.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.Positioned;
 import dev.sluice.http.Pagination;
 import dev.sluice.http.Rest;
 import dev.sluice.http.RestSettings;
+import dev.sluice.io.Csv;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
 import dev.sluice.io.ResumableWrite;
+import dev.sluice.io.RowFile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,15 +20,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sluice fetch}: the items of a paginated JSON API as JSON Lines. */
+/** {@code sluice fetch}: the items of a paginated JSON API as JSON Lines or CSV. */
 @Command(
     name = "fetch",
     mixinStandardHelpOptions = true,
     description = {
-      "Fetches every page of a JSON API and writes its items as JSON Lines.",
+      "Fetches every page of a JSON API and writes its items as JSON Lines, or as CSV (an .csv",
+      "OUTPUT or --to csv: one column per key of the first item; a later item with another key",
+      "fails the run).",
       "Network errors, 429 and 5xx are retried (5 attempts a page, honouring Retry-After).",
       "The output file appears only if the run succeeds; with --resume each page is committed",
       "to OUTPUT.part as it arrives, and a rerun continues after the last committed page."
@@ -60,6 +66,14 @@ final class FetchCommand implements Callable<Integer> {
       paramLabel = "POINTER",
       description = "JSON pointer of the next cursor (with --cursor-param)")
   String cursor;
+
+  @Option(
+      names = "--to",
+      paramLabel = "FORMAT",
+      description = "jsonl or csv (default: by the OUTPUT's extension, JSON Lines otherwise)")
+  String to;
+
+  @Mixin CsvOptions csv = new CsvOptions();
 
   @Option(names = "--header", paramLabel = "'K: V'", description = "a request header")
   List<String> headers = new ArrayList<>();
@@ -102,9 +116,32 @@ final class FetchCommand implements Callable<Integer> {
     }
     Path file = stdout ? null : Path.of(output).toAbsolutePath();
     PartFile.Saved saved = stdout ? null : Leftovers.check(file, resume, "fetch --resume");
+    boolean toCsv =
+        to != null ? Format.ofOption(to) == Format.CSV : Format.ofName(output) == Format.CSV;
     long written;
     String name;
-    if (resume) {
+    if (resume && toCsv) {
+      // CSV: the items as rows; a resumed part keeps the header its first run wrote
+      List<String> header =
+          saved != null && saved.bytes() > 0
+              ? RowFile.csv(PartFile.part(file), dev.sluice.io.CsvSettings.defaults())
+                  .firstColumns()
+              : null;
+      written =
+          ResumableWrite.of(file, fingerprint(first) + " to=csv " + csv.settings())
+              .chunkAt(Rest::endsPage)
+              .write(
+                  after ->
+                      Rest.resumable(first, settings.build())
+                          .after(after)
+                          .via(Positioned.lift(JsonLines.toRows(first.toString()))),
+                  saved,
+                  (out, resumed) ->
+                      header == null
+                          ? Csv.rowEncoder(out, csv.settings())
+                          : Csv.rowEncoder(out, csv.settings(), header, false));
+      name = output + (saved != null ? " (resumed)" : "");
+    } else if (resume) {
       // each page committed with the position after it; a rerun refetches no written page
       ObjectMapper mapper = new ObjectMapper();
       written =
@@ -117,7 +154,12 @@ final class FetchCommand implements Callable<Integer> {
       name = output + (saved != null ? " (resumed)" : "");
     } else {
       Output out = stdout ? Output.stdout() : Output.file(file);
-      written = Rest.items(first, settings.build()).into(JsonLines.sink(out));
+      written =
+          toCsv
+              ? Rest.items(first, settings.build())
+                  .via(JsonLines.toRows(first.toString()))
+                  .into(out.sink(os -> Csv.rowEncoder(os, csv.settings())))
+              : Rest.items(first, settings.build()).into(JsonLines.sink(out));
       name = out.name();
     }
     System.err.println("sluice: fetched " + written + " items into " + name);

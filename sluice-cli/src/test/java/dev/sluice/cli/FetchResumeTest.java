@@ -108,7 +108,7 @@ class FetchResumeTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"out.jsonl, 11", "out.jsonl.gz, 12"})
+  @CsvSource({"out.jsonl, 11", "out.jsonl.gz, 12", "out.csv, 13", "out.csv.gz, 14"})
   void resumedAfterKillNineIsByteIdenticalToAnUninterruptedRun(String name, long seed)
       throws Exception {
     try (Api api = new Api()) {
@@ -154,6 +154,15 @@ class FetchResumeTest {
       assertThat(Cli.run(args(api, plain).toArray(String[]::new)).code()).isZero();
       assertThat(Files.mismatch(resumable, plain)).isEqualTo(-1);
       assertThat(Files.readAllLines(plain)).hasSize(PAGES * PER_PAGE);
+      // CSV: one column per key, a header line, the same rows by either path
+      Path resumableCsv = dir.resolve("resumable.csv");
+      Path plainCsv = dir.resolve("plain.csv");
+      assertThat(Cli.run(args(api, resumableCsv, "--resume").toArray(String[]::new)).code())
+          .isZero();
+      Cli csv = Cli.run(args(api, plainCsv).toArray(String[]::new));
+      assertThat(csv.code()).as(csv.err()).isZero();
+      assertThat(Files.mismatch(resumableCsv, plainCsv)).isEqualTo(-1);
+      assertThat(Files.readAllLines(plainCsv)).hasSize(PAGES * PER_PAGE + 1);
     }
   }
 

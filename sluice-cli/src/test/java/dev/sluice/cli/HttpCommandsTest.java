@@ -51,6 +51,21 @@ class HttpCommandsTest {
           .containsExactly(
               "{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}", "{\"n\":5}");
       assertThat(cli.err()).contains("fetched 6 items");
+      Cli csv =
+          Cli.run(
+              "fetch",
+              server.url("/api"),
+              "-",
+              "--to",
+              "csv",
+              "--items",
+              "/data",
+              "--next",
+              "/next",
+              "--header",
+              "X-Token: t1");
+      assertThat(csv.code()).as(csv.err()).isZero();
+      assertThat(csv.out()).isEqualTo("n\n0\n1\n2\n3\n4\n5\n");
     }
   }
 

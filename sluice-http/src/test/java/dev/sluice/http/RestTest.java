@@ -83,6 +83,25 @@ class RestTest {
   }
 
   @Test
+  void keepsDecimalsAsWritten() throws Exception {
+    try (var server =
+        server(
+            exchange ->
+                FakeServer.send(
+                    exchange,
+                    200,
+                    "application/json",
+                    "{\"data\":[{\"price\":19.90,\"big\":12345678901234567.89,\"n\":3}]}"))) {
+      JsonNode item = Rest.items(server.uri("/api"), settings().build()).toList().get(0);
+      assertThat(item.get("price").decimalValue()).isEqualTo(new java.math.BigDecimal("19.90"));
+      assertThat(item.get("big").decimalValue())
+          .isEqualTo(new java.math.BigDecimal("12345678901234567.89"));
+      assertThat(item.toString())
+          .isEqualTo("{\"price\":19.90,\"big\":12345678901234567.89,\"n\":3}");
+    }
+  }
+
+  @Test
   void followsANextLinkInThePage() throws Exception {
     try (var server =
         server(

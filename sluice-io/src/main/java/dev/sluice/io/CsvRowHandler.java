@@ -17,6 +17,7 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
   private final int maxFields;
   private final int maxFieldSize;
   private final int maxRecordSize;
+  private final boolean lenient;
   private char[] chars = new char[256];
   private int[] ends = new int[16];
   private int length;
@@ -33,6 +34,7 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
     this.maxFields = settings.maxFields();
     this.maxFieldSize = settings.maxFieldSize();
     this.maxRecordSize = settings.maxRecordSize();
+    this.lenient = settings.lenient();
   }
 
   @Override
@@ -71,8 +73,9 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
       return null; // empty lines and comments are skipped
     }
     int fields = getFieldCount();
-    int width = header == null ? fields : header.size();
-    if (fields > width) { // only in lenient mode: FastCSV refuses it otherwise
+    // strictly, FastCSV checks the width after this (a bad-record handler may take it)
+    int width = header == null || !lenient ? fields : header.size();
+    if (fields > width) {
       throw new BadInputException(
           input,
           getStartingLineNumber() + lineShift,

@@ -6,6 +6,7 @@ import dev.sluice.CheckedConsumer;
 import dev.sluice.Pipe;
 import dev.sluice.Row;
 import dev.sluice.Sink;
+import dev.sluice.Stage;
 import dev.sluice.io.internal.JsonCodec;
 import dev.sluice.io.internal.JsonRows;
 import dev.sluice.io.internal.LineSplitter;
@@ -145,6 +146,25 @@ public final class JsonLines {
   /** {@link #rowEncoder} for any element, for writers typed on {@code Object}. */
   static Encoder<Object> rowEncoderOfAny(OutputStream out) throws IOException {
     return JsonCodec.encoder(out, new ObjectMapper());
+  }
+
+  /**
+   * JSON objects as {@link Row}s, typed as {@link #rows(Input, JsonSettings)} reads them: for the
+   * items of a paginated API on their way to a CSV file or a table. A decimal stays as its node
+   * holds it (parse with {@code USE_BIG_DECIMAL_FOR_FLOATS} to keep it as written). Anything but an
+   * object fails the run with a {@link BadInputException} naming {@code input} and the element's
+   * number (from 1) as its record.
+   */
+  public static Stage<JsonNode, Row> toRows(String input) {
+    Objects.requireNonNull(input, "input");
+    return () -> {
+      JsonRows rows = new JsonRows(input);
+      long[] at = {0};
+      return (node, out) -> {
+        out.emit(rows.row(node, ++at[0]));
+        return true;
+      };
+    };
   }
 
   /** A sink writing {@link Row}s with {@link #rowEncoder}. */

@@ -109,4 +109,30 @@ class JsonLinesTest {
         .into(JsonLines.sink(Output.file(file)));
     assertThat(Lines.read(file).toList()).containsExactly("{\"d\":1E-7}");
   }
+
+  @Test
+  void toRowsTurnsObjectsIntoTypedRowsAndNamesTheElementThatIsNot() throws Exception {
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    mapper.configure(
+        com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    List<JsonNode> nodes =
+        List.of(
+            mapper.readTree("{\"id\":1,\"name\":\"Ann\",\"paid\":1.50}"),
+            mapper.readTree("{\"id\":2,\"name\":null}"));
+    List<dev.sluice.Row> rows = Pipe.from(nodes).via(JsonLines.toRows("api")).toList();
+    assertThat(rows.get(0).names()).containsExactly("id", "name", "paid");
+    assertThat(rows.get(0).values()).containsExactly(1L, "Ann", new java.math.BigDecimal("1.50"));
+    assertThat(rows.get(1).values()).containsExactly(2L, null);
+    assertThatThrownBy(
+            () ->
+                Pipe.of(mapper.readTree("{}"), mapper.readTree("[1]"))
+                    .via(JsonLines.toRows("api"))
+                    .toList())
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("api")
+        .hasMessageContaining("not an object");
+  }
 }

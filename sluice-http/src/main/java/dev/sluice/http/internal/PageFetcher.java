@@ -38,12 +38,17 @@ public final class PageFetcher {
   public PageFetcher(HttpClient client, RestSettings settings) {
     this.client = client;
     this.settings = settings;
+    // decimals as written (19.90 stays 19.90, 12345678901234567.89 keeps its digits), not doubles
     this.mapper =
         new ObjectMapper(
-            JsonFactory.builder()
-                .streamReadConstraints(
-                    StreamReadConstraints.builder().maxDocumentLength(-1).build())
-                .build());
+                JsonFactory.builder()
+                    .streamReadConstraints(
+                        StreamReadConstraints.builder().maxDocumentLength(-1).build())
+                    .build())
+            .enable(
+                com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    mapper.configure(
+        com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
   }
 
   /** The page at {@code uri}. */
