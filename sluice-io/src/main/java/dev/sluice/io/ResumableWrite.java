@@ -97,6 +97,22 @@ public final class ResumableWrite {
     Encoder<? super T> open(OutputStream out, boolean resumed) throws Exception;
   }
 
+  /** Whether the run {@code saved} describes crashed after its rename: then it is done now. */
+  private boolean finishedBefore(PartFile.Saved saved) throws java.io.IOException {
+    if (saved != null && !Files.exists(PartFile.part(output)) && Files.exists(output)) {
+      Files.delete(PartFile.pos(output)); // the crash came after the rename
+      return true;
+    }
+    return false;
+  }
+
+  /** The position to continue after: the saved one, or none for a fresh run. */
+  private static Optional<String> after(PartFile.Saved saved) {
+    return saved == null || saved.position().isEmpty()
+        ? Optional.empty()
+        : Optional.of(saved.position());
+  }
+
   /**
    * Writes the elements of {@code source} after {@code saved} (all of them when null) and completes
    * the output; returns the elements in the finished file.
@@ -105,14 +121,10 @@ public final class ResumableWrite {
       throws Exception {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(encoder, "encoder");
-    if (saved != null && !Files.exists(PartFile.part(output)) && Files.exists(output)) {
-      Files.delete(PartFile.pos(output)); // the crash came after the rename
+    if (finishedBefore(saved)) {
       return saved.rows();
     }
-    Optional<String> after =
-        saved == null || saved.position().isEmpty()
-            ? Optional.empty()
-            : Optional.of(saved.position());
+    Optional<String> after = after(saved);
     boolean resumed = saved != null && saved.bytes() > 0;
     try (PartFile part = PartFile.open(output, job, saved)) {
       // each element is encoded into the part as it comes, uncommitted until its chunk ends;
@@ -248,14 +260,10 @@ public final class ResumableWrite {
   public long writeBytes(ByteChunks source, PartFile.Saved saved, byte[] header) throws Exception {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(header, "header");
-    if (saved != null && !Files.exists(PartFile.part(output)) && Files.exists(output)) {
-      Files.delete(PartFile.pos(output)); // the crash came after the rename
+    if (finishedBefore(saved)) {
       return saved.rows();
     }
-    Optional<String> after =
-        saved == null || saved.position().isEmpty()
-            ? Optional.empty()
-            : Optional.of(saved.position());
+    Optional<String> after = after(saved);
     try (PartFile part = PartFile.open(output, job, saved)) {
       Chunks stream = new Chunks(part, output.getFileName().toString().endsWith(".gz"));
       boolean[] headerDue = {saved == null || saved.bytes() == 0};

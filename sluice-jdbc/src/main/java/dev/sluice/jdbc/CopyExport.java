@@ -116,15 +116,7 @@ public final class CopyExport {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(style, "style");
-    List<String> cols = List.copyOf(Objects.requireNonNull(columns, "columns"));
-    if (cols.isEmpty()) {
-      throw new IllegalArgumentException(
-          "columns must not be empty for table '" + query.table() + "'");
-    }
-    if (query.key().isEmpty()) {
-      throw new IllegalArgumentException(
-          "a COPY export needs a key, was none for table '" + query.table() + "'");
-    }
+    List<String> cols = PgCopy.exportColumns(query, columns);
     if (!style.copyable()) {
       return refused(dataSource, query, cols, style, "the CSV style " + style + " is not COPY's");
     }

@@ -73,15 +73,7 @@ public final class PgCopy {
       DataSource dataSource, TableQuery query, List<String> columns, int chunkRows) {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(query, "query");
-    List<String> cols = List.copyOf(Objects.requireNonNull(columns, "columns"));
-    if (cols.isEmpty()) {
-      throw new IllegalArgumentException(
-          "columns must not be empty for table '" + query.table() + "'");
-    }
-    if (query.key().isEmpty()) {
-      throw new IllegalArgumentException(
-          "a COPY export needs a key, was none for table '" + query.table() + "'");
-    }
+    List<String> cols = exportColumns(query, columns);
     if (chunkRows <= 0) {
       throw new IllegalArgumentException("chunkRows must be > 0, was " + chunkRows);
     }
@@ -137,5 +129,19 @@ public final class PgCopy {
     } catch (ClassNotFoundException e) {
       return false;
     }
+  }
+
+  /** {@code columns}, checked for a COPY export of {@code query}: some, and a key to page by. */
+  static List<String> exportColumns(TableQuery query, List<String> columns) {
+    List<String> cols = List.copyOf(Objects.requireNonNull(columns, "columns"));
+    if (cols.isEmpty()) {
+      throw new IllegalArgumentException(
+          "columns must not be empty for table '" + query.table() + "'");
+    }
+    if (query.key().isEmpty()) {
+      throw new IllegalArgumentException(
+          "a COPY export needs a key, was none for table '" + query.table() + "'");
+    }
+    return cols;
   }
 }
