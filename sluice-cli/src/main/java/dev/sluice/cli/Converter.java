@@ -46,7 +46,7 @@ final class Converter {
   private final CsvWriteSettings csvOut;
   private final Counters counters;
   private BadRows badRows;
-  private Progress progress;
+  private Progress progress = Progress.quiet(new Counters());
 
   Converter(
       RowRules rules,
@@ -89,12 +89,13 @@ final class Converter {
               .counting(counters.bytesRead, counters.rows);
       dev.sluice.CheckedSupplier<Long> work =
           () -> to == Format.CSV ? csv.toCsv(out, csvOut) : csv.toJsonLines(out);
-      return progress == null ? work.get() : progress.around(work);
+      return progress.around(work);
     }
     Pipe<Row> rows = handOff(read(in.counting(counters.bytesRead), from, header));
     Pipe<Row> ruled = rules.isEmpty() ? rows : rows.via(stage(in, from));
     AtomicLong written = counters.rows;
-    return progress(limit >= 0 ? ruled.take(limit) : ruled)
+    return progress
+        .on(limit >= 0 ? ruled.take(limit) : ruled)
         .peek(row -> written.lazySet(written.get() + 1)) // one writer: no read-modify-write
         .into(out.sink(os -> encoder(os, to, header, null)));
   }
@@ -122,7 +123,7 @@ final class Converter {
     Resumable<Row> rows =
         after -> {
           Pipe<Positioned<Row>> read = handOff(file.after(after));
-          return progress(stage == null ? read : read.via(Positioned.lift(stage)));
+          return progress.on(stage == null ? read : read.via(Positioned.lift(stage)));
         };
     counters.rows.set(saved == null ? 0 : saved.rows());
     return ResumableWrite.of(target, job)
@@ -134,10 +135,6 @@ final class Converter {
             (os, resumed) ->
                 encoder(
                     os, to, header, resumed && to == Format.CSV ? writtenHeader(target) : null));
-  }
-
-  private <T> Pipe<T> progress(Pipe<T> pipe) {
-    return progress == null ? pipe : progress.on(pipe);
   }
 
   private Pipe<Row> read(Input in, Format from, AtomicReference<List<String>> header) {

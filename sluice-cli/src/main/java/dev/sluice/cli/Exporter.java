@@ -79,9 +79,8 @@ final class Exporter {
    */
   long toStream(Output out) throws Exception {
     Stage<Row, Row> stage = rules.stage(query.table());
-    TableQuery pages = query.withPageSize(Math.min(query.pageSize(), ROW_PAGE));
     return progress
-        .on(Jdbc.keyset(db, pages, RowMapper.toRow()).rows().via(stage))
+        .on(Jdbc.keyset(db, rowPages(), RowMapper.toRow()).rows().via(stage))
         .peek(row -> counters.rows.incrementAndGet())
         .into(out.sink(this::encoder));
   }
@@ -111,13 +110,17 @@ final class Exporter {
       }
     }
     Stage<Row, Row> stage = rules.stage(query.table());
-    // pages of at most ROW_PAGE rows, so memory does not grow with --batch; chunks stay --batch
-    TableQuery pages = query.withPageSize(Math.min(query.pageSize(), ROW_PAGE));
+    TableQuery pages = rowPages();
     Resumable<Row> rows =
         after ->
             progress.on(
                 Jdbc.keyset(db, pages, RowMapper.toRow()).after(after).via(Positioned.lift(stage)));
     return write.write(rows, saved, (os, resumed) -> encoder(os, !resumed));
+  }
+
+  /** The row path's query: pages of at most ROW_PAGE rows, so memory does not grow with --batch. */
+  private TableQuery rowPages() {
+    return query.withPageSize(Math.min(query.pageSize(), ROW_PAGE));
   }
 
   /** The COPY export, when the output is CSV, no rule needs values and COPY writes the same. */

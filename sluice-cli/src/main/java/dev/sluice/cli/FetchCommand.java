@@ -1,7 +1,9 @@
 package dev.sluice.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.Positioned;
+import dev.sluice.Resumable;
 import dev.sluice.http.Pagination;
 import dev.sluice.http.Rest;
 import dev.sluice.http.RestSettings;
@@ -120,37 +122,32 @@ final class FetchCommand implements Callable<Integer> {
         to != null ? Format.ofOption(to) == Format.CSV : Format.ofName(output) == Format.CSV;
     long written;
     String name;
-    if (resume && toCsv) {
-      // CSV: the items as rows; a resumed part keeps the header its first run wrote
-      List<String> header =
-          saved != null && saved.bytes() > 0
-              ? RowFile.csv(PartFile.part(file), dev.sluice.io.CsvSettings.defaults())
-                  .firstColumns()
-              : null;
-      written =
-          ResumableWrite.of(file, fingerprint(first) + " to=csv " + csv.settings())
-              .chunkAt(Rest::endsPage)
-              .write(
-                  after ->
-                      Rest.resumable(first, settings.build())
-                          .after(after)
-                          .via(Positioned.lift(JsonLines.toRows(first.toString()))),
-                  saved,
-                  (out, resumed) ->
-                      header == null
-                          ? Csv.rowEncoder(out, csv.settings())
-                          : Csv.rowEncoder(out, csv.settings(), header, false));
-      name = output + (saved != null ? " (resumed)" : "");
-    } else if (resume) {
+    if (resume) {
       // each page committed with the position after it; a rerun refetches no written page
-      ObjectMapper mapper = new ObjectMapper();
-      written =
-          ResumableWrite.of(file, fingerprint(first))
-              .chunkAt(Rest::endsPage)
-              .write(
-                  Rest.resumable(first, settings.build()),
-                  saved,
-                  (out, resumed) -> JsonLines.encoder(out, mapper));
+      ResumableWrite write =
+          ResumableWrite.of(file, fingerprint(first) + (toCsv ? " to=csv " + csv.settings() : ""))
+              .chunkAt(Rest::endsPage);
+      Resumable<JsonNode> items = Rest.resumable(first, settings.build());
+      if (toCsv) {
+        // the items as rows; a resumed part keeps the header its first run wrote
+        List<String> header =
+            saved != null && saved.bytes() > 0
+                ? RowFile.csv(PartFile.part(file), dev.sluice.io.CsvSettings.defaults())
+                    .firstColumns()
+                : null;
+        written =
+            write.write(
+                after ->
+                    items.after(after).via(Positioned.lift(JsonLines.toRows(first.toString()))),
+                saved,
+                (out, resumed) ->
+                    header == null
+                        ? Csv.rowEncoder(out, csv.settings())
+                        : Csv.rowEncoder(out, csv.settings(), header, false));
+      } else {
+        ObjectMapper mapper = new ObjectMapper();
+        written = write.write(items, saved, (out, resumed) -> JsonLines.encoder(out, mapper));
+      }
       name = output + (saved != null ? " (resumed)" : "");
     } else {
       Output out = stdout ? Output.stdout() : Output.file(file);
