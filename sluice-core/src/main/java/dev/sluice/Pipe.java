@@ -150,7 +150,17 @@ public final class Pipe<T> {
    * early. Runs on the thread that runs the pipe.
    */
   public static <T> Pipe<T> generate(Generator<T> generator) {
-    return new Pipe<>(new GenerateSource<>(Checks.notNull(generator, "generator")));
+    return generate("generate", generator);
+  }
+
+  /**
+   * {@link #generate(Generator)} with the name error notes and progress reports give the source,
+   * like {@code "csv orders.csv"} instead of {@code "generate"}: {@code "csv orders.csv (stage 0)
+   * failed at element 17"}.
+   */
+  public static <T> Pipe<T> generate(String name, Generator<T> generator) {
+    return new Pipe<>(
+        new GenerateSource<>(Checks.name(name), Checks.notNull(generator, "generator")));
   }
 
   /**
@@ -272,9 +282,20 @@ public final class Pipe<T> {
    */
   public static <R extends AutoCloseable, T> Pipe<T> using(
       CheckedSupplier<? extends R> open, CheckedFunction<? super R, Pipe<T>> use) {
+    return using("using", open, use);
+  }
+
+  /**
+   * {@link #using(CheckedSupplier, CheckedFunction)} with the name error notes and progress reports
+   * give the source, like {@code "keyset orders"}: {@code "keyset orders (stage 0) opening the
+   * resource"}.
+   */
+  public static <R extends AutoCloseable, T> Pipe<T> using(
+      String name, CheckedSupplier<? extends R> open, CheckedFunction<? super R, Pipe<T>> use) {
     Checks.notNull(open, "open");
     Checks.notNull(use, "use");
-    return new Pipe<>(new UsingSource<R, T>(open, resource -> sourceOf(use.apply(resource))));
+    return new Pipe<>(
+        new UsingSource<R, T>(Checks.name(name), open, resource -> sourceOf(use.apply(resource))));
   }
 
   /** A pipe whose every run fails with {@code failure}. */

@@ -94,4 +94,43 @@ class GenerateSourceTest {
   void nullGeneratorIsRejectedWhenBuilt() {
     assertThatThrownBy(() -> Pipe.generate(null)).hasMessage("generator must not be null");
   }
+
+  @Test
+  void aNamedGeneratorIsNamedInItsFailureNote() {
+    IOException boom = new IOException("page 3 failed");
+    assertThatThrownBy(
+            () ->
+                Pipe.<Integer>generate(
+                        "csv orders.csv",
+                        out -> {
+                          out.emit(1);
+                          throw boom;
+                        })
+                    .toList())
+        .isInstanceOf(PipeException.class)
+        .hasCause(boom)
+        .hasMessageContaining("csv orders.csv (stage 0)");
+  }
+
+  @Test
+  void aNamedGeneratorIsNamedInProgress() {
+    List<Progress> reports = new ArrayList<>();
+    Pipe.<Integer>generate("numbers", out -> out.emit(1))
+        .onProgress(reports::add, java.time.Duration.ofHours(1))
+        .toList();
+    assertThat(reports.get(reports.size() - 1).stages())
+        .extracting(Progress.StageStats::stage)
+        .anySatisfy(name -> assertThat(name).startsWith("numbers"));
+  }
+
+  @Test
+  void aBlankOrMultiLineNameIsRejectedWhenBuilt() {
+    assertThatThrownBy(() -> Pipe.generate(" ", out -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name must be one non-blank line");
+    assertThatThrownBy(() -> Pipe.generate("a\nb", out -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pipe.generate((String) null, out -> {}))
+        .hasMessage("name must not be null");
+  }
 }

@@ -90,4 +90,19 @@ class UsingSourceTest {
     pipe.toList();
     assertThat(log).containsExactly("inner", "outer");
   }
+
+  @Test
+  void aNamedResourceIsNamedInTheFailureNoteOfItsOpening() {
+    Pipe<Integer> pipe =
+        Pipe.using(
+            "keyset orders",
+            () -> {
+              throw new IOException("connection refused");
+            },
+            r -> Pipe.of(1));
+    assertThatThrownBy(pipe::toList)
+        .isInstanceOf(PipeException.class)
+        .hasMessageContaining("keyset orders (stage 0) opening the resource")
+        .hasRootCauseMessage("connection refused");
+  }
 }

@@ -12,6 +12,18 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * Returns {@code name}, a stage's name for error notes and progress, if it is not null, not blank
+   * and one line.
+   */
+  public static String name(String name) {
+    notNull(name, "name");
+    if (name.isBlank() || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("name must be one non-blank line, was \"" + name + "\"");
+    }
+    return name;
+  }
+
   /** Returns {@code value} if it is > 0. */
   public static long positive(long value, String name) {
     if (value <= 0) {

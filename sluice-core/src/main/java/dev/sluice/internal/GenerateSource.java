@@ -6,8 +6,8 @@ import dev.sluice.Generator;
 public final class GenerateSource<T> extends Source<T> {
   private final Generator<T> generator;
 
-  public GenerateSource(Generator<T> generator) {
-    super("generate");
+  public GenerateSource(String name, Generator<T> generator) {
+    super(name);
     this.generator = generator;
   }
 

@@ -8,8 +8,9 @@ public final class UsingSource<R extends AutoCloseable, T> extends Source<T> {
   private final CheckedSupplier<? extends R> open;
   private final CheckedFunction<? super R, Source<T>> use;
 
-  public UsingSource(CheckedSupplier<? extends R> open, CheckedFunction<? super R, Source<T>> use) {
-    super("using");
+  public UsingSource(
+      String name, CheckedSupplier<? extends R> open, CheckedFunction<? super R, Source<T>> use) {
+    super(name);
     this.open = open;
     this.use = use;
   }
