@@ -1,6 +1,7 @@
 package dev.sluice.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
+import dev.sluice.CheckedConsumer;
 import dev.sluice.CheckedFunction;
 import dev.sluice.Columns;
 import dev.sluice.Emitter;
@@ -82,37 +83,95 @@ final class CsvChunkParser {
    */
   Done parse(InputStream chunk, long start, long linesBefore, long lastLine, OutputStream out)
       throws Exception {
+    Encoder<Row> rows = encoder.apply(out);
+    Counting emitter = new Counting(rows);
+    Stage.Integrator<Row, Row> rules = stage.start();
+    Done read;
+    try {
+      read =
+          records(
+              input,
+              settings,
+              header,
+              chunk,
+              start,
+              linesBefore,
+              lastLine,
+              null,
+              row -> rules.push(row, emitter));
+      rules.finish(emitter);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    rows.flush();
+    return new Done(emitter.count, read.lines(), read.lastLine());
+  }
+
+  /** What {@link #records} hands each record to. */
+  @FunctionalInterface
+  interface Records {
+    /** Takes the next record; may throw anything, which ends the parse. */
+    void accept(CsvRow row) throws Exception;
+  }
+
+  /**
+   * Parses {@code chunk} of {@code input} (first byte at offset {@code start}, line numbers shifted
+   * by {@code linesBefore}, {@code lastLine} the line of the record before it) after the file's
+   * {@code header}, handing each record to {@code each}, and records of the wrong width to {@code
+   * badRecord} (if not null; else they fail the parse). Parser errors are {@link
+   * BadInputException}s naming the line; what {@code each} throws passes untouched. The rows of the
+   * result are the records handed to {@code each}.
+   */
+  static Done records(
+      String input,
+      CsvSettings settings,
+      Header header,
+      InputStream chunk,
+      long start,
+      long linesBefore,
+      long lastLine,
+      CheckedConsumer<? super BadInputException> badRecord,
+      Records each)
+      throws Exception {
     CsvRowHandler handler = new CsvRowHandler(input, settings);
     handler.lineShift = linesBefore - header.lines();
     InputStream text = new SequenceInputStream(new ByteArrayInputStream(header.bytes()), chunk);
     long base = start - header.bytes().length;
-    Encoder<Row> rows = encoder.apply(out);
-    Counting emitter = new Counting(rows);
-    Stage.Integrator<Row, Row> rules = stage.start();
     long last = lastLine;
+    long count = 0;
     try (CsvReader<CsvRow> reader =
         CsvSource.parser(
             settings,
             handler,
             new DecodingReader(text, settings.charset(), settings.malformed(), base))) {
       Iterator<CsvRow> records = reader.iterator();
-      records.next(); // the header again
-      handler.header = header.columns();
-      while (records.hasNext()) {
-        CsvRow row = records.next();
-        last = row.line();
-        rules.push(row, emitter);
+      try {
+        records.next(); // the header again
+        handler.header = header.columns();
+      } catch (RuntimeException e) {
+        throw CsvErrors.translate(e, input, last, handler.lineShift);
       }
-      rules.finish(emitter);
-    } catch (UncheckedIOException e) {
-      throw e.getCause() instanceof DecodingReader.MalformedBytesException
-          ? CsvErrors.translate(e, input, last, handler.lineShift)
-          : e.getCause();
-    } catch (RuntimeException e) {
-      throw CsvErrors.translate(e, input, last, handler.lineShift);
+      while (true) {
+        CsvRow row;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          row = records.next();
+        } catch (RuntimeException e) {
+          RuntimeException bad = CsvErrors.translate(e, input, last, handler.lineShift);
+          if (badRecord == null || !CsvSource.isWidthMismatch(e)) {
+            throw bad;
+          }
+          badRecord.accept((BadInputException) bad);
+          continue;
+        }
+        last = row.line();
+        count++;
+        each.accept(row);
+      }
     }
-    rows.flush();
-    return new Done(emitter.count, handler.lastBegin - 1 - header.lines(), last);
+    return new Done(count, handler.lastBegin - 1 - header.lines(), last);
   }
 
   /** Writes each row the stage emits, counting them; an I/O failure leaves unchecked. */

@@ -3,19 +3,12 @@ package dev.sluice.io;
 import dev.sluice.CheckedConsumer;
 import dev.sluice.Row;
 import dev.sluice.Stage;
-import dev.sluice.io.internal.CsvBoundaries;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,9 +38,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ParallelCsv {
   /** The default chunk size in bytes. */
   public static final int DEFAULT_CHUNK_SIZE = 1 << 20;
-
-  private static final Set<Charset> ASCII_COMPATIBLE =
-      Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII, StandardCharsets.ISO_8859_1);
 
   private final Path file;
   private final CsvSettings settings;
@@ -169,7 +159,10 @@ public final class ParallelCsv {
   private long run(Output out, CsvWriteSettings csv) throws IOException {
     Objects.requireNonNull(out, "out");
     Stage<Row, Row> stage = rules.stage(file.toString());
-    long headerEnd = threads > 1 && splittable() ? headerEnd() : -1;
+    long headerEnd =
+        threads > 1 && CsvHead.splittable(file, settings)
+            ? CsvHead.headerEnd(file, settings, chunkSize)
+            : -1;
     if (headerEnd < 0) {
       return oneThread(out, stage, csv);
     }
@@ -198,53 +191,6 @@ public final class ParallelCsv {
             out.sink(
                 os ->
                     csv == null ? JsonLines.rowEncoder(os) : Csv.rowEncoder(os, csv, header::get)));
-  }
-
-  /** Whether the file's bytes can be cut at LF bytes: a plain file in an ASCII-based charset. */
-  private boolean splittable() throws IOException {
-    if (!Files.isRegularFile(file)
-        || !ASCII_COMPATIBLE.contains(settings.charset())
-        || settings.fieldSeparator() > 0x7F
-        || settings.quoteCharacter() > 0x7F) {
-      return false;
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return !(in.read() == 0x1F && in.read() == 0x8B); // gzip
-    }
-  }
-
-  /**
-   * The end of the header record (after its LF) if it is the first line's one record and ends in
-   * the first chunk; else -1. An empty first line or a lone CR goes the one-thread way.
-   */
-  private long headerEnd() throws IOException {
-    byte[] head = new byte[(int) Math.min(Files.size(file), Math.max(chunkSize, 1 << 16))];
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      int n = 0;
-      while (n < head.length) {
-        int r = channel.read(ByteBuffer.wrap(head, n, head.length - n), n);
-        if (r < 0) {
-          break;
-        }
-        n += r;
-      }
-      int from =
-          n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF
-              ? 3
-              : 0;
-      if (from >= n || head[from] == '\r' || head[from] == '\n') {
-        return -1;
-      }
-      int end =
-          new CsvBoundaries(settings.fieldSeparator(), settings.quoteCharacter())
-              .scan(head, from, n, from);
-      for (int i = from; i < end - 1; i++) {
-        if (head[i] == '\r' && head[i + 1] != '\n') {
-          return -1;
-        }
-      }
-      return end;
-    }
   }
 
   @Override
