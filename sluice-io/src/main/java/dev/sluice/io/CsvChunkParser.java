@@ -29,10 +29,11 @@ final class CsvChunkParser {
   record Header(byte[] bytes, Columns columns, long lines, long line) {}
 
   /**
-   * What parsing one chunk did: the rows written, the line breaks in the chunk, and the line of its
-   * last record (the line before it if it has none).
+   * What parsing one chunk did: the rows written, the line breaks in the chunk, the line of its
+   * last record (the line before it if it has none), and the records read (before rules; not
+   * counting bad ones).
    */
-  record Done(long rows, long lines, long lastLine) {}
+  record Done(long rows, long lines, long lastLine, long records) {}
 
   private final String input;
   private final CsvSettings settings;
@@ -79,12 +80,21 @@ final class CsvChunkParser {
    * Parses {@code chunk}, whose first byte is at offset {@code start} of the file, into {@code out}
    * (flushed, not closed). Line numbers are the chunk's plus {@code linesBefore}, the line breaks
    * before it; {@code lastLine} is the line of the record before the chunk. Bad input fails with a
-   * {@link BadInputException} after the rows before it were written.
+   * {@link BadInputException} after the rows before it were written, unless it is a record of the
+   * wrong width and {@code badRecord} is not null: then it goes there. Stops after {@code maxRows}
+   * rows written.
    */
-  Done parse(InputStream chunk, long start, long linesBefore, long lastLine, OutputStream out)
+  Done parse(
+      InputStream chunk,
+      long start,
+      long linesBefore,
+      long lastLine,
+      OutputStream out,
+      CheckedConsumer<? super BadInputException> badRecord,
+      long maxRows)
       throws Exception {
     Encoder<Row> rows = encoder.apply(out);
-    Counting emitter = new Counting(rows);
+    Counting emitter = new Counting(rows, maxRows);
     Stage.Integrator<Row, Row> rules = stage.start();
     Done read;
     try {
@@ -97,21 +107,25 @@ final class CsvChunkParser {
               start,
               linesBefore,
               lastLine,
-              null,
-              row -> rules.push(row, emitter));
-      rules.finish(emitter);
+              badRecord,
+              row -> rules.push(row, emitter) && emitter.count < maxRows);
+      if (emitter.count < maxRows) {
+        rules.finish(emitter);
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     rows.flush();
-    return new Done(emitter.count, read.lines(), read.lastLine());
+    return new Done(emitter.count, read.lines(), read.lastLine(), read.records());
   }
 
   /** What {@link #records} hands each record to. */
   @FunctionalInterface
   interface Records {
-    /** Takes the next record; may throw anything, which ends the parse. */
-    void accept(CsvRow row) throws Exception;
+    /**
+     * Takes the next record and says whether to go on; may throw anything, which ends the parse.
+     */
+    boolean accept(CsvRow row) throws Exception;
   }
 
   /**
@@ -119,8 +133,8 @@ final class CsvChunkParser {
    * by {@code linesBefore}, {@code lastLine} the line of the record before it) after the file's
    * {@code header}, handing each record to {@code each}, and records of the wrong width to {@code
    * badRecord} (if not null; else they fail the parse). Parser errors are {@link
-   * BadInputException}s naming the line; what {@code each} throws passes untouched. The rows of the
-   * result are the records handed to {@code each}.
+   * BadInputException}s naming the line; what {@code each} throws passes untouched. The rows and
+   * records of the result are the records handed to {@code each}, which can stop the parse.
    */
   static Done records(
       String input,
@@ -168,23 +182,33 @@ final class CsvChunkParser {
         }
         last = row.line();
         count++;
-        each.accept(row);
+        if (!each.accept(row)) {
+          break;
+        }
       }
     }
-    return new Done(count, handler.lastBegin - 1 - header.lines(), last);
+    return new Done(count, handler.lastBegin - 1 - header.lines(), last, count);
   }
 
-  /** Writes each row the stage emits, counting them; an I/O failure leaves unchecked. */
+  /**
+   * Writes each row the stage emits, up to a maximum, counting them; an I/O failure leaves
+   * unchecked.
+   */
   private static final class Counting implements Emitter<Row> {
     private final Encoder<Row> rows;
+    private final long max;
     long count;
 
-    Counting(Encoder<Row> rows) {
+    Counting(Encoder<Row> rows, long max) {
       this.rows = rows;
+      this.max = max;
     }
 
     @Override
     public void emit(Row row) {
+      if (count >= max) {
+        return;
+      }
       try {
         rows.write(row);
       } catch (IOException e) {

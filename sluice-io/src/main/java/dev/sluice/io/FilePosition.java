@@ -63,7 +63,40 @@ record FilePosition(
     } catch (RuntimeException e) {
       // refused below
     }
-    throw new ResumeRefusedException(
+    throw notOne(position, file);
+  }
+
+  /**
+   * The refusal of a resume in {@code file}, now {@code size} bytes, that had read {@code read}.
+   */
+  static ResumeRefusedException shorter(Path file, long size, long read) {
+    return new ResumeRefusedException(
+        file
+            + " is "
+            + size
+            + " bytes long, shorter than the "
+            + read
+            + " bytes the interrupted run had read: it is not the same file. Start again without"
+            + " resuming, or restore the original file");
+  }
+
+  /** The refusal of a resume in {@code file} whose first {@code read} bytes are not those read. */
+  static ResumeRefusedException changed(Path file, long read, String hash, String saved) {
+    return new ResumeRefusedException(
+        file
+            + " changed since the interrupted run read it: its first "
+            + read
+            + " bytes are not those it read (they hash to "
+            + hash
+            + ", not "
+            + saved
+            + "); resuming would skip the wrong records. Start again without resuming, or"
+            + " restore the original file");
+  }
+
+  /** The refusal of a position that is not one of {@code file}. */
+  static ResumeRefusedException notOne(Object position, Path file) {
+    return new ResumeRefusedException(
         "the saved position \""
             + position
             + "\" is not a position in "

@@ -5,7 +5,6 @@ import dev.sluice.CheckedConsumer;
 import dev.sluice.Emitter;
 import dev.sluice.Generator;
 import dev.sluice.Positioned;
-import dev.sluice.ResumeRefusedException;
 import dev.sluice.Row;
 import dev.sluice.io.internal.CsvBoundaries;
 import dev.sluice.io.internal.CsvChunkStream;
@@ -46,7 +45,7 @@ final class RowSegments implements Generator<Positioned<Row>> {
   /** What a segment's parse hands each row to. */
   @FunctionalInterface
   private interface Each {
-    void accept(Row row) throws Exception;
+    boolean accept(Row row) throws Exception;
   }
 
   RowSegments(
@@ -117,6 +116,7 @@ final class RowSegments implements Generator<Positioned<Row>> {
               if (++k[0] > skipped) {
                 out.emit(new Positioned<>(row, (before + k[0]) + " +" + k[0] + suffix));
               }
+              return true;
             };
         CsvChunkParser.Done done =
             csv == null
@@ -174,18 +174,10 @@ final class RowSegments implements Generator<Positioned<Row>> {
         || from.end() < from.offset()
         || from.skip() < 0
         || from.skip() > from.records()) {
-      throw new ResumeRefusedException(
-          "the saved position \"" + from + "\" is not a position in " + path + "; start again");
+      throw FilePosition.notOne(from, path);
     }
     if (size < from.end()) {
-      throw new ResumeRefusedException(
-          path
-              + " is "
-              + size
-              + " bytes long, shorter than the "
-              + from.end()
-              + " bytes the interrupted run had read: it is not the same file. Start again without"
-              + " resuming, or restore the original file");
+      throw FilePosition.shorter(path, size, from.end());
     }
   }
 
@@ -195,16 +187,8 @@ final class RowSegments implements Generator<Positioned<Row>> {
    */
   private void verify(long end, PrefixHash hash) {
     if (end != from.end() || !hash.hex().equals(from.prefix())) {
-      throw new ResumeRefusedException(
-          path
-              + " changed since the interrupted run read it: its first "
-              + from.end()
-              + " bytes are not those it read (they hash to "
-              + (end == from.end() ? hash.hex() : "another value")
-              + ", not "
-              + from.prefix()
-              + "); resuming would skip the wrong records. Start again without resuming, or"
-              + " restore the original file");
+      throw FilePosition.changed(
+          path, from.end(), end == from.end() ? hash.hex() : "another value", from.prefix());
     }
   }
 
@@ -242,7 +226,7 @@ final class RowSegments implements Generator<Positioned<Row>> {
       last = n;
       each.accept(row);
     }
-    return new CsvChunkParser.Done(count, splitter.line() - lines, last);
+    return new CsvChunkParser.Done(count, splitter.line() - lines, last, count);
   }
 
   private void count(long bytes) {
