@@ -41,6 +41,7 @@ final class RowSegments implements Generator<Positioned<Row>> {
   private final CheckedConsumer<? super BadInputException> badRecord;
   private final AtomicLong bytesRead;
   private final FilePosition from;
+  private final byte[] buffer = new byte[1 << 16];
 
   /** What a segment's parse hands each row to. */
   @FunctionalInterface
@@ -149,7 +150,6 @@ final class RowSegments implements Generator<Positioned<Row>> {
             csv == null
                 ? CsvBoundaries.lineEnds()
                 : new CsvBoundaries(csv.fieldSeparator(), csv.quoteCharacter()));
-    byte[] buffer = new byte[1 << 16];
     for (int n; (n = stream.read(buffer, 0, buffer.length)) > 0; ) {
       hash.update(buffer, 0, n);
     }
