@@ -41,7 +41,6 @@ final class RowSegments implements Generator<Positioned<Row>> {
   private final CheckedConsumer<? super BadInputException> badRecord;
   private final AtomicLong bytesRead;
   private final FilePosition from;
-  private final byte[] buffer = new byte[1 << 16];
 
   /** What a segment's parse hands each row to. */
   @FunctionalInterface
@@ -73,6 +72,7 @@ final class RowSegments implements Generator<Positioned<Row>> {
     String name = path.toString();
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = channel.size();
+      byte[] buffer = new byte[1 << 16]; // for the hash pass of each segment
       PrefixHash hash = new PrefixHash();
       CsvChunkParser.Header header = csv == null ? null : header(channel, name);
       long at = headerEnd;
@@ -98,7 +98,7 @@ final class RowSegments implements Generator<Positioned<Row>> {
       JsonRows jsonRows = json == null ? null : new JsonRows(name);
       JsonCodec codec = json == null ? null : new JsonCodec(json);
       while (at < size) {
-        long end = end(channel, at, size, hash);
+        long end = end(channel, at, size, hash, buffer);
         if (end == at) {
           break; // the file became shorter
         }
@@ -137,9 +137,10 @@ final class RowSegments implements Generator<Positioned<Row>> {
   /**
    * The record boundary that ends the segment from {@code at}: after the first LF (outside quotes,
    * for CSV) at or after {@code at + segment - 1}, or the end of the file; its bytes are added to
-   * {@code hash}.
+   * {@code hash}, read through {@code buffer}.
    */
-  private long end(FileChannel channel, long at, long size, PrefixHash hash) throws IOException {
+  private long end(FileChannel channel, long at, long size, PrefixHash hash, byte[] buffer)
+      throws IOException {
     CsvChunkStream stream =
         new CsvChunkStream(
             channel,
