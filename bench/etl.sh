@@ -17,7 +17,11 @@
 # highest peak RSS (/usr/bin/time), and every run's seconds follow it. Outputs are compared with
 # (a) byte for byte. Other work on the machine moves single runs by tens of percent: compare
 # medians, and rerun.
-# Settings: SIZES, RUNS, SKIP_NODE=1, PEERS. Data in bench/work/etl.
+# With RESUME_AT=F (such as 0.8) it measures `convert --resume` instead: one run of (a) with
+# --resume is killed (SIGKILL) once F of the rows are committed, its state kept, and the resume is
+# timed RUNS times from that state (against BASE_JAR too, when given: a jar of another build, whose
+# own killed state it resumes). The resumed outputs are compared with an uninterrupted run's.
+# Settings: SIZES, RUNS, SKIP_NODE=1, PEERS, RESUME_AT, BASE_JAR. Data in bench/work/etl.
 # Output: stdout and bench/results/etl-<UTC time>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,6 +83,46 @@ measure() { # key command...: records the seconds and CPU seconds of this run, t
   if [ $((kb / 1024)) -gt "${rss[$key]:-0}" ]; then rss[$key]=$((kb / 1024)); fi
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# convert --resume killed at RESUME_AT of the rows, then resumed RUNS times: prints the seconds.
+resume() { # label jar input
+  local label=$1 jar=$2 in=$3 res=$work/resume.jsonl want pid rows
+  want=$(awk "BEGIN { printf \"%d\", ($(wc -l <"$in") - 1) * $RESUME_AT }")
+  rm -f "$res" "$res.part" "$res.part.pos"
+  java -Xmx64m -XX:+UseSerialGC -jar "$jar" convert "$in" "$res" --mask email --resume --quiet &
+  pid=$!
+  while kill -0 $pid 2>/dev/null; do
+    rows=$(sed -n 4p "$res.part.pos" 2>/dev/null || true)
+    if [ "${rows:-0}" -ge "$want" ]; then kill -9 $pid; break; fi
+    sleep 0.05
+  done
+  wait $pid 2>/dev/null || true
+  [ -f "$res.part.pos" ] || { echo "bench/etl.sh: $label finished before $RESUME_AT of the rows" >&2; exit 1; }
+  cp "$res.part" "$work/saved.part" && cp "$res.part.pos" "$work/saved.pos"
+  local times="" s
+  for ((run = 1; run <= RUNS; run++)); do
+    cp "$work/saved.part" "$res.part" && cp "$work/saved.pos" "$res.part.pos" && sync
+    /usr/bin/time -f '%e %U %S' -o "$work/time.txt" java -Xmx64m -XX:+UseSerialGC -jar "$jar" convert "$in" "$res" --mask email --resume --quiet
+    read -r s user sys <"$work/time.txt"
+    times+=" $s/$(awk "BEGIN { print $user + $sys }")"
+  done
+  printf '%-28s killed at %s of %s rows; resumes (wall/CPU s):%s; output %s\n' "$label" \
+    "$(sed -n 4p "$work/saved.pos")" "$(($(wc -l <"$in") - 1))" "$times" \
+    "$(cmp -s "$res" "$work/clean.jsonl" && echo identical || echo DIFFERENT)"
+}
+if [ -n "${RESUME_AT:-}" ]; then
+  out="bench/results/etl-resume-$(date -u +%Y%m%dT%H%M%SZ).txt"
+  echo "# bench/etl.sh RESUME_AT=$RESUME_AT $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); java -Xmx64m -XX:+UseSerialGC -jar JAR convert IN OUT --mask email --resume" | tee "$out"
+  for mb in $SIZES; do
+    in="$work/peers-${mb}mb.csv"
+    [ -f "$in" ] || python3 "$PEERS/gen_csv.py" "$in" $((mb * 1000000)) 2>/dev/null
+    java -Xmx64m -XX:+UseSerialGC -jar sluice-cli/target/sluice.jar convert "$in" "$work/clean.jsonl" --mask email --quiet
+    resume "this build, $mb MB" sluice-cli/target/sluice.jar "$in" | tee -a "$out"
+    [ -n "${BASE_JAR:-}" ] && resume "BASE_JAR, $mb MB" "$BASE_JAR" "$in" | tee -a "$out"
+    echo "# load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
+  done
+  exit 0
+fi
 
 out="bench/results/etl-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {

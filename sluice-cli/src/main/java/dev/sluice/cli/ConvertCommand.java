@@ -1,11 +1,12 @@
 package dev.sluice.cli;
 
+import dev.sluice.CheckedSupplier;
+import dev.sluice.Pipe;
 import dev.sluice.io.BadRows;
-import dev.sluice.io.FileFingerprint;
+import dev.sluice.io.Conversion;
 import dev.sluice.io.Input;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
-import dev.sluice.io.RowFile;
 import dev.sluice.io.RowRules;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -91,12 +92,21 @@ final class ConvertCommand implements Callable<Integer> {
     Input in = input.equals("-") ? Input.stdin() : Input.file(Path.of(input));
     Counters counters = new Counters();
     long sizeAtStart = in.size();
-    Converter converter =
-        new Converter(rowRules, limit, read.csv(), read.json(), csv.settings(), counters);
     Path target = output.equals("-") ? null : Path.of(output).toAbsolutePath();
     PartFile.Saved saved = target == null ? null : leftovers(target);
     if (skipBadRows != null && resume) {
       throw new UsageException("--skip-bad-rows cannot be combined with --resume");
+    }
+    Conversion conversion =
+        Conversion.of(format(inFormat), format(outFormat))
+            .withCsvInput(read.csv())
+            .withJsonInput(read.json())
+            .withCsvOutput(csv.settings())
+            .withRules(rowRules)
+            .onHeader(names -> RulesOptions.requireColumns(rowRules, names))
+            .counting(counters.bytesRead, counters.rows);
+    if (limit >= 0) {
+      conversion = conversion.withLimit(limit);
     }
     long rows;
     BadRows bad = skipBadRows == null ? null : BadRows.open(skipBadRows.toAbsolutePath());
@@ -104,20 +114,16 @@ final class ConvertCommand implements Callable<Integer> {
         quiet
             ? Progress.quiet(counters)
             : Progress.start("convert", counters, in.size(), System.err);
-    converter.skippingBadRows(bad).reporting(progress);
+    conversion = conversion.metered(metering(progress));
     try {
       if (resume) {
-        Path file = Path.of(input);
-        RowFile rowFile =
-            (inFormat == Format.CSV
-                    ? RowFile.csv(file, read.csv())
-                    : RowFile.jsonLines(file, read.json()))
-                .counting(counters.bytesRead);
-        String job = fingerprint(inFormat, outFormat, rowRules);
-        rows = converter.resume(rowFile, inFormat, target, outFormat, job, saved, checkpointRows);
+        rows =
+            conversion
+                .withCheckpointRows(checkpointRows)
+                .runResumable(Path.of(input), target, saved);
       } else {
         Output out = target == null ? Output.stdout() : Output.file(target);
-        rows = converter.run(in, inFormat, out, outFormat);
+        rows = (bad == null ? conversion : conversion.skippingBadRecords(bad::add)).run(in, out);
       }
       if (bad != null) {
         bad.commit();
@@ -163,21 +169,23 @@ final class ConvertCommand implements Callable<Integer> {
     return saved;
   }
 
-  /** What a resumed run must share with the run it continues: the input and every option. */
-  private String fingerprint(Format inFormat, Format outFormat, RowRules rowRules)
-      throws java.io.IOException {
-    String text =
-        String.join(
-            " ",
-            "convert",
-            inFormat + "->" + outFormat,
-            "input=" + Path.of(input).toAbsolutePath(),
-            FileFingerprint.of(Path.of(input)).toString(),
-            rowRules.toString(),
-            "checkpoint-rows=" + checkpointRows,
-            "csv=" + csv.settings(),
-            "read=" + read.csv() + read.json());
-    return text.replace('\n', ' ').replace('\r', ' ');
+  private static Conversion.Format format(Format format) {
+    return format == Format.CSV ? Conversion.Format.CSV : Conversion.Format.JSON_LINES;
+  }
+
+  /** The progress display as the conversion's metering. */
+  static Conversion.Metering metering(Progress progress) {
+    return new Conversion.Metering() {
+      @Override
+      public <T> Pipe<T> on(Pipe<T> pipe) {
+        return progress.on(pipe);
+      }
+
+      @Override
+      public <T> T around(CheckedSupplier<T> work) throws Exception {
+        return progress.around(work);
+      }
+    };
   }
 
   static String summary(long rows, Counters counters) {

@@ -2,10 +2,8 @@ package dev.sluice.cli;
 
 import dev.sluice.examples.DemoDatabase;
 import dev.sluice.examples.SampleUsers;
-import dev.sluice.io.CsvSettings;
-import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.io.Conversion;
 import dev.sluice.io.Input;
-import dev.sluice.io.JsonSettings;
 import dev.sluice.io.Output;
 import dev.sluice.io.RowRules;
 import java.nio.file.Files;
@@ -71,15 +69,11 @@ final class DemoCommand implements Callable<Integer> {
     Progress progress = Progress.start("demo", counters, in.size(), System.err);
     try {
       converted =
-          new Converter(
-                  rules,
-                  -1,
-                  CsvSettings.defaults(),
-                  JsonSettings.defaults(),
-                  CsvWriteSettings.defaults(),
-                  counters)
-              .reporting(progress)
-              .run(in, Format.CSV, Output.file(jsonl), Format.JSONL);
+          Conversion.of(Conversion.Format.CSV, Conversion.Format.JSON_LINES)
+              .withRules(rules)
+              .counting(counters.bytesRead, counters.rows)
+              .metered(ConvertCommand.metering(progress))
+              .run(in, Output.file(jsonl));
     } finally {
       progress.close();
     }

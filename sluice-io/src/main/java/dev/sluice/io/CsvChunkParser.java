@@ -1,6 +1,7 @@
 package dev.sluice.io;
 
 import de.siegmar.fastcsv.reader.CsvReader;
+import dev.sluice.CheckedConsumer;
 import dev.sluice.CheckedFunction;
 import dev.sluice.Columns;
 import dev.sluice.Emitter;
@@ -28,10 +29,11 @@ final class CsvChunkParser {
   record Header(byte[] bytes, Columns columns, long lines, long line) {}
 
   /**
-   * What parsing one chunk did: the rows written, the line breaks in the chunk, and the line of its
-   * last record (the line before it if it has none).
+   * What parsing one chunk did: the rows written, the line breaks in the chunk, the line of its
+   * last record (the line before it if it has none), and the records read (before rules; not
+   * counting bad ones).
    */
-  record Done(long rows, long lines, long lastLine) {}
+  record Done(long rows, long lines, long lastLine, long records) {}
 
   private final String input;
   private final CsvSettings settings;
@@ -78,54 +80,135 @@ final class CsvChunkParser {
    * Parses {@code chunk}, whose first byte is at offset {@code start} of the file, into {@code out}
    * (flushed, not closed). Line numbers are the chunk's plus {@code linesBefore}, the line breaks
    * before it; {@code lastLine} is the line of the record before the chunk. Bad input fails with a
-   * {@link BadInputException} after the rows before it were written.
+   * {@link BadInputException} after the rows before it were written, unless it is a record of the
+   * wrong width and {@code badRecord} is not null: then it goes there. Stops after {@code maxRows}
+   * rows written.
    */
-  Done parse(InputStream chunk, long start, long linesBefore, long lastLine, OutputStream out)
+  Done parse(
+      InputStream chunk,
+      long start,
+      long linesBefore,
+      long lastLine,
+      OutputStream out,
+      CheckedConsumer<? super BadInputException> badRecord,
+      long maxRows)
+      throws Exception {
+    Encoder<Row> rows = encoder.apply(out);
+    Counting emitter = new Counting(rows, maxRows);
+    Stage.Integrator<Row, Row> rules = stage.start();
+    Done read;
+    try {
+      read =
+          records(
+              input,
+              settings,
+              header,
+              chunk,
+              start,
+              linesBefore,
+              lastLine,
+              badRecord,
+              row -> rules.push(row, emitter) && emitter.count < maxRows);
+      if (emitter.count < maxRows) {
+        rules.finish(emitter);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    rows.flush();
+    return new Done(emitter.count, read.lines(), read.lastLine(), read.records());
+  }
+
+  /** What {@link #records} hands each record to. */
+  @FunctionalInterface
+  interface Records {
+    /**
+     * Takes the next record and says whether to go on; may throw anything, which ends the parse.
+     */
+    boolean accept(CsvRow row) throws Exception;
+  }
+
+  /**
+   * Parses {@code chunk} of {@code input} (first byte at offset {@code start}, line numbers shifted
+   * by {@code linesBefore}, {@code lastLine} the line of the record before it) after the file's
+   * {@code header}, handing each record to {@code each}, and records of the wrong width to {@code
+   * badRecord} (if not null; else they fail the parse). Parser errors are {@link
+   * BadInputException}s naming the line; what {@code each} throws passes untouched. The rows and
+   * records of the result are the records handed to {@code each}, which can stop the parse.
+   */
+  static Done records(
+      String input,
+      CsvSettings settings,
+      Header header,
+      InputStream chunk,
+      long start,
+      long linesBefore,
+      long lastLine,
+      CheckedConsumer<? super BadInputException> badRecord,
+      Records each)
       throws Exception {
     CsvRowHandler handler = new CsvRowHandler(input, settings);
     handler.lineShift = linesBefore - header.lines();
     InputStream text = new SequenceInputStream(new ByteArrayInputStream(header.bytes()), chunk);
     long base = start - header.bytes().length;
-    Encoder<Row> rows = encoder.apply(out);
-    Counting emitter = new Counting(rows);
-    Stage.Integrator<Row, Row> rules = stage.start();
     long last = lastLine;
+    long count = 0;
     try (CsvReader<CsvRow> reader =
         CsvSource.parser(
             settings,
             handler,
             new DecodingReader(text, settings.charset(), settings.malformed(), base))) {
       Iterator<CsvRow> records = reader.iterator();
-      records.next(); // the header again
-      handler.header = header.columns();
-      while (records.hasNext()) {
-        CsvRow row = records.next();
-        last = row.line();
-        rules.push(row, emitter);
+      try {
+        records.next(); // the header again
+        handler.header = header.columns();
+      } catch (RuntimeException e) {
+        throw CsvErrors.translate(e, input, last, handler.lineShift);
       }
-      rules.finish(emitter);
-    } catch (UncheckedIOException e) {
-      throw e.getCause() instanceof DecodingReader.MalformedBytesException
-          ? CsvErrors.translate(e, input, last, handler.lineShift)
-          : e.getCause();
-    } catch (RuntimeException e) {
-      throw CsvErrors.translate(e, input, last, handler.lineShift);
+      while (true) {
+        CsvRow row;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          row = records.next();
+        } catch (RuntimeException e) {
+          RuntimeException bad = CsvErrors.translate(e, input, last, handler.lineShift);
+          if (badRecord == null || !CsvSource.isWidthMismatch(e)) {
+            throw bad;
+          }
+          badRecord.accept((BadInputException) bad);
+          continue;
+        }
+        last = row.line();
+        count++;
+        if (!each.accept(row)) {
+          break;
+        }
+      }
     }
-    rows.flush();
-    return new Done(emitter.count, handler.lastBegin - 1 - header.lines(), last);
+    return new Done(count, handler.lastBegin - 1 - header.lines(), last, count);
   }
 
-  /** Writes each row the stage emits, counting them; an I/O failure leaves unchecked. */
+  /**
+   * Writes each row the stage emits, up to a maximum, counting them; an I/O failure leaves
+   * unchecked.
+   */
   private static final class Counting implements Emitter<Row> {
     private final Encoder<Row> rows;
+    private final long max;
     long count;
 
-    Counting(Encoder<Row> rows) {
+    Counting(Encoder<Row> rows, long max) {
       this.rows = rows;
+      this.max = max;
     }
 
     @Override
     public void emit(Row row) {
+      if (count >= max) {
+        return;
+      }
       try {
         rows.write(row);
       } catch (IOException e) {

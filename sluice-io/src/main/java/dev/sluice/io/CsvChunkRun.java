@@ -7,13 +7,16 @@ import dev.sluice.io.internal.CsvBoundaries;
 import dev.sluice.io.internal.CsvChunkStream;
 import dev.sluice.io.internal.InputStreams;
 import dev.sluice.io.internal.JsonCodec;
+import dev.sluice.io.internal.PrefixHash;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,17 +26,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * LF at or after {@code headerEnd + i × chunkSize - 1} and to end after the first LF outside quotes
  * at or after the next chunk's such position. Guesses are parsed and encoded concurrently, in
  * order; the writer takes a guess only if it starts where the chunk before really ended and parsed
- * without error, and otherwise parses that chunk again itself from the true end, straight into the
- * output, with the true line numbers (so an error is thrown with them). Not thread-safe: one run.
+ * without error (a record of the wrong width is an error here), and otherwise parses that chunk
+ * again itself from the true end, straight into the output, with the true line numbers (so an error
+ * is thrown with them, and bad records go to the handler with them). A limit stops the run at the
+ * chunk where it is reached, which the writer parses itself up to the limit.
+ *
+ * <p>Into a {@link ResumableWrite.ChunkOut}, the writer commits at the end of the first chunk after
+ * every {@code commitRecords} records read, with a {@link FilePosition} at that record boundary
+ * (the {@link PrefixHash} of the bytes before it read back from the file on the writer's thread).
+ * True chunk ends depend only on the file, so a run resumed from such a position (its prefix
+ * checked) takes the same chunks and commits at the same places as an uninterrupted one. Not
+ * thread-safe: one run.
  */
 final class CsvChunkRun {
   private final FileChannel channel;
+  private final Path file;
   private final String input;
   private final CsvSettings settings;
   private final RowRules rules;
   private final long headerEnd;
   private final int chunkSize;
   private final CsvWriteSettings csv;
+  private final CheckedConsumer<? super BadInputException> badRecord;
+  private final long limit;
   private final long size;
   private final long chunks;
 
@@ -45,26 +60,38 @@ final class CsvChunkRun {
 
   CsvChunkRun(
       FileChannel channel,
-      String input,
+      Path file,
       CsvSettings settings,
       RowRules rules,
       long headerEnd,
       int chunkSize,
-      CsvWriteSettings csv)
+      CsvWriteSettings csv,
+      CheckedConsumer<? super BadInputException> badRecord,
+      long limit)
       throws IOException {
     this.channel = channel;
-    this.input = input;
+    this.file = file;
+    this.input = file.toString();
     this.settings = settings;
     this.rules = rules;
     this.headerEnd = headerEnd;
     this.chunkSize = chunkSize;
     this.csv = csv;
+    this.badRecord = badRecord;
+    this.limit = limit;
     this.size = channel.size();
     this.chunks = (size - headerEnd + chunkSize - 1) / chunkSize;
   }
 
   /** A chunk as guessed: where it started (-1: no LF where it should), ended, and its output. */
   private record Guess(long index, long start, long end, Bytes out, CsvChunkParser.Done done) {}
+
+  /**
+   * Where the writer starts: at chunk {@code chunk}, byte {@code offset} (a record boundary), after
+   * {@code lines} line breaks, the record at {@code lastLine} and {@code records} records; lines -1
+   * for a fresh run (after the header).
+   */
+  private record Start(long chunk, long offset, long lines, long lastLine, long records) {}
 
   /** Runs the conversion into {@code out} and returns the rows written. */
   long into(
@@ -74,19 +101,77 @@ final class CsvChunkRun {
       AtomicLong bytesRead,
       AtomicLong rows) {
     AtomicLong written = new AtomicLong();
-    Pipe.<Long>generate(
-            emit -> {
-              readHeader(onHeader);
-              for (long i = 0; i < chunks; i++) {
-                emit.emit(i);
-              }
-            })
-        .mapConcurrent(MapConcurrency.of(threads).withWindow(2 * threads), this::guess)
-        .into(out.sink(os -> new Writer(os, bytesRead, rows, written)));
+    Start start = new Start(0, headerEnd, -1, 0, 0);
+    Writer writer = new Writer(start, bytesRead, rows, written, null, 0);
+    guesses(threads, start, onHeader, writer).into(out.sink(os -> writer.over(new NoFlush(os))));
     return written.get();
   }
 
-  private void readHeader(CheckedConsumer<? super List<String>> onHeader) throws Exception {
+  /**
+   * Runs the conversion into the chunks of a resumable write, after {@code after} (a position a run
+   * of this file committed; from the start if empty), committing every {@code commitRecords}
+   * records or so; returns the rows written by this run. Call {@link #readHeader} first.
+   */
+  long into(
+      ResumableWrite.ChunkOut out,
+      Optional<String> after,
+      int threads,
+      int commitRecords,
+      AtomicLong bytesRead,
+      AtomicLong rows)
+      throws IOException {
+    PrefixHash hash = new PrefixHash();
+    Start start =
+        after.isPresent() ? resumeAt(after.get(), hash) : new Start(0, headerEnd, -1, 0, 0);
+    AtomicLong written = new AtomicLong();
+    Writer writer = new Writer(start, bytesRead, rows, written, out, commitRecords);
+    writer.hash = hash;
+    guesses(threads, start, names -> {}, writer).forEach(writer::write);
+    writer.finish();
+    return written.get();
+  }
+
+  /** Checks a saved position against the file (hashing its prefix) and returns where to go on. */
+  private Start resumeAt(String position, PrefixHash hash) throws IOException {
+    FilePosition p = FilePosition.parse(position, file);
+    if (p.skip() != 0 || p.end() != p.offset() || p.offset() < headerEnd) {
+      throw FilePosition.notOne(position, file);
+    }
+    if (size < p.offset()) {
+      throw FilePosition.shorter(file, size, p.offset());
+    }
+    hash.updateTo(channel, p.offset());
+    if (!hash.hex().equals(p.prefix())) {
+      throw FilePosition.changed(file, p.offset(), hash.hex(), p.prefix());
+    }
+    long chunk =
+        p.offset() >= size
+            ? chunks
+            : Math.min(chunks - 1, Math.max(0, ceilDiv(p.offset() - headerEnd + 1) - 1));
+    return new Start(chunk, p.offset(), p.lines(), p.lastLine(), p.records());
+  }
+
+  private long ceilDiv(long bytes) {
+    return (bytes + chunkSize - 1) / chunkSize;
+  }
+
+  private Pipe<Guess> guesses(
+      int threads, Start start, CheckedConsumer<? super List<String>> onHeader, Writer writer) {
+    return Pipe.<Long>generate(
+            emit -> {
+              if (header == null) {
+                readHeader(onHeader);
+              }
+              for (long i = start.chunk(); i < chunks; i++) {
+                emit.emit(i);
+              }
+            })
+        .mapConcurrent(MapConcurrency.of(threads).withWindow(2 * threads), i -> guess(i, start))
+        .takeWhile(guess -> !writer.stopped);
+  }
+
+  /** Reads and parses the header (bad input there fails as a whole-file read does). */
+  void readHeader(CheckedConsumer<? super List<String>> onHeader) throws Exception {
     byte[] bytes = new byte[(int) headerEnd];
     int n = 0;
     while (n < bytes.length) {
@@ -109,6 +194,16 @@ final class CsvChunkRun {
             os -> csv == null ? JsonCodec.rowEncoder(os) : Csv.rowEncoder(os, csv, names, false));
   }
 
+  /** The CSV header of the output (after {@link #readHeader}); nothing for JSON Lines. */
+  byte[] outputHeader() throws IOException {
+    if (csv == null) {
+      return new byte[0];
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Csv.rowEncoder(bytes, csv, rules.outputNames(header.columns().names()), true).finish();
+    return bytes.toByteArray();
+  }
+
   private long grid(long i) {
     return headerEnd + i * chunkSize;
   }
@@ -118,9 +213,11 @@ final class CsvChunkRun {
     return i == chunks - 1 ? Long.MAX_VALUE : grid(i + 1) - 1;
   }
 
-  private Guess guess(long i) throws IOException {
+  private Guess guess(long i, Start from) throws IOException {
     long start =
-        i == 0 ? headerEnd : afterLf(grid(i) - 1, i == chunks - 1 ? size : grid(i + 1) - 1);
+        i == from.chunk()
+            ? from.offset()
+            : afterLf(grid(i) - 1, i == chunks - 1 ? size : grid(i + 1) - 1);
     if (start < 0) {
       return new Guess(i, -1, -1, null, null);
     }
@@ -131,7 +228,7 @@ final class CsvChunkRun {
       out = new Bytes((int) Math.min(2L * chunkSize + 256, 4 << 20));
     }
     try {
-      CsvChunkParser.Done done = parser.parse(in, start, 0, 0, out);
+      CsvChunkParser.Done done = parser.parse(in, start, 0, 0, out, null, Long.MAX_VALUE);
       return new Guess(i, start, in.position(), out, done);
     } catch (Exception e) {
       recycle(out);
@@ -163,29 +260,58 @@ final class CsvChunkRun {
     return -1;
   }
 
-  /** Takes the guesses in order, checks each, and writes its bytes or the chunk parsed again. */
+  /**
+   * Takes the guesses in order, checks each, and writes its bytes or the chunk parsed again; into
+   * chunks of a resumable write, commits them.
+   */
   private final class Writer implements Encoder<Guess> {
-    private final OutputStream out;
+    private final Start start;
     private final AtomicLong bytesRead;
     private final AtomicLong rows;
     private final AtomicLong written;
-    private boolean headerWritten;
-    private long expected = headerEnd;
+    private final ResumableWrite.ChunkOut chunkOut;
+    private final long commitRecords;
+    private OutputStream out;
+    private PrefixHash hash;
+    private boolean begun;
+    private long expected;
     private long lines;
     private long lastLine;
+    private long records;
+    private long recordsSinceCommit;
+    private long rowsSinceCommit;
+    private boolean uncommitted;
+    volatile boolean stopped;
 
-    Writer(OutputStream out, AtomicLong bytesRead, AtomicLong rows, AtomicLong written) {
-      this.out = new NoFlush(out);
+    Writer(
+        Start start,
+        AtomicLong bytesRead,
+        AtomicLong rows,
+        AtomicLong written,
+        ResumableWrite.ChunkOut chunkOut,
+        long commitRecords) {
+      this.start = start;
       this.bytesRead = bytesRead;
       this.rows = rows;
       this.written = written;
+      this.chunkOut = chunkOut;
+      this.commitRecords = commitRecords;
+    }
+
+    /** This writer over {@code out}. */
+    Writer over(OutputStream out) {
+      this.out = out;
+      return this;
     }
 
     @Override
     public void write(Guess guess) throws IOException {
       try {
-        writeHeader();
-        if (expected <= lookFrom(guess.index()) && expected < size) {
+        begin();
+        if (!stopped && expected <= lookFrom(guess.index()) && expected < size) {
+          if (chunkOut != null) {
+            out = new NoFlush(chunkOut.open());
+          }
           take(guess);
         } // else the chunk before ran past all of this one
       } finally {
@@ -197,8 +323,13 @@ final class CsvChunkRun {
 
     private void take(Guess guess) throws IOException {
       long from = expected;
+      long left = limit < 0 ? Long.MAX_VALUE : limit - written.get();
+      if (left <= 0) {
+        stopped = true;
+        return;
+      }
       CsvChunkParser.Done done;
-      if (guess.done() != null && guess.start() == expected) {
+      if (guess.done() != null && guess.start() == expected && guess.done().rows() < left) {
         guess.out().writeInSlices(out);
         done = guess.done();
         expected = guess.end();
@@ -206,7 +337,7 @@ final class CsvChunkRun {
       } else {
         CsvChunkStream in = stream(expected, lookFrom(guess.index()), Long.MAX_VALUE);
         try {
-          done = parser.parse(in, expected, lines, lastLine, out);
+          done = parser.parse(in, expected, lines, lastLine, out, badRecord, left);
         } catch (IOException | RuntimeException e) {
           throw e;
         } catch (Exception e) {
@@ -214,30 +345,63 @@ final class CsvChunkRun {
         }
         expected = in.position();
         lastLine = done.lastLine();
+        stopped = done.rows() >= left;
       }
       lines += done.lines();
+      records += done.records();
       bytesRead.addAndGet(expected - from);
       rows.addAndGet(done.rows());
       written.addAndGet(done.rows());
+      uncommitted = true;
+      recordsSinceCommit += done.records();
+      rowsSinceCommit += done.rows();
+      if (chunkOut != null && recordsSinceCommit >= commitRecords) {
+        commit();
+      }
+    }
+
+    /** Commits the chunks since the last commit with the position at their end. */
+    private void commit() throws IOException {
+      hash.updateTo(channel, expected);
+      FilePosition at =
+          new FilePosition(records, 0, expected, expected, lines, lastLine, hash.hex());
+      chunkOut.commit(rowsSinceCommit, at.toString());
+      recordsSinceCommit = 0;
+      rowsSinceCommit = 0;
+      uncommitted = false;
     }
 
     @Override
     public void finish() throws IOException {
-      writeHeader();
-      out.flush();
+      begin();
+      if (chunkOut == null) {
+        out.flush();
+      } else if (uncommitted) {
+        commit();
+      }
     }
 
-    /** The CSV header of the output and the file's header bytes read, before anything else. */
-    private void writeHeader() throws IOException {
-      if (headerWritten) {
+    /**
+     * Where the run starts and the file's bytes before it read; in a fresh run into an output, its
+     * CSV header first.
+     */
+    private void begin() throws IOException {
+      if (begun) {
         return;
       }
-      headerWritten = true;
-      lines = header.lines();
-      lastLine = header.line();
-      bytesRead.addAndGet(headerEnd);
-      if (csv != null) {
-        Csv.rowEncoder(out, csv, rules.outputNames(header.columns().names()), true).finish();
+      begun = true;
+      expected = start.offset();
+      if (start.lines() < 0) {
+        lines = header.lines();
+        lastLine = header.line();
+      } else {
+        lines = start.lines();
+        lastLine = start.lastLine();
+        records = start.records();
+      }
+      bytesRead.addAndGet(start.offset());
+      if (chunkOut == null && csv != null) {
+        out.write(outputHeader());
       }
     }
   }

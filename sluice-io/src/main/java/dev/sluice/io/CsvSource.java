@@ -90,7 +90,7 @@ final class CsvSource implements Generator<CsvRow> {
   /**
    * FastCSV's error for a record with more or fewer fields than the first, after which it goes on.
    */
-  private static boolean isWidthMismatch(RuntimeException e) {
+  static boolean isWidthMismatch(RuntimeException e) {
     String m = e.getMessage();
     return e.getClass().getName().startsWith("de.siegmar.fastcsv")
         && m != null

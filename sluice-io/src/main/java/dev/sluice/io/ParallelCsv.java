@@ -1,21 +1,14 @@
 package dev.sluice.io;
 
 import dev.sluice.CheckedConsumer;
+import dev.sluice.Pipe;
 import dev.sluice.Row;
-import dev.sluice.Stage;
-import dev.sluice.io.internal.CsvBoundaries;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,13 +19,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * dev.sluice.Pipe#mapConcurrent ordered}), and the chunks are written in file order. The output is
  * byte for byte what the one-thread pipeline ({@link Csv#rows}, {@link RowRules#stage}, {@link
  * Csv#rowEncoder} or {@link JsonLines#rowEncoder}) writes, and bad input fails with the same {@link
- * BadInputException}, naming the same line. A guess that falls inside a quoted field is found out
- * before its chunk is written and that chunk is parsed again from the true boundary; see ADR 0108.
+ * BadInputException}, naming the same line (or goes to the {@link #skippingBadRecords bad-record
+ * handler} with it). A guess that falls inside a quoted field is found out before its chunk is
+ * written and that chunk is parsed again from the true boundary; see ADR 0103.
  *
  * <p>A file that cannot be cut (gzip, a charset other than UTF-8, US-ASCII or ISO-8859-1, a header
  * not ended by an LF in its first chunk, one thread) is converted by the one-thread pipeline, with
  * the same result. Memory: about {@code 2 × threads} chunks in flight, each holding its encoded
- * bytes. The file is read as far as it was long when the run started.
+ * bytes. The file is read as far as it was long when the run started. {@link Conversion} runs it
+ * into a resumable output too.
  *
  * <p>Immutable and thread-safe; each {@code to…} call is one run, which reads the file anew.
  *
@@ -46,35 +41,33 @@ public final class ParallelCsv {
   /** The default chunk size in bytes. */
   public static final int DEFAULT_CHUNK_SIZE = 1 << 20;
 
-  private static final Set<Charset> ASCII_COMPATIBLE =
-      Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII, StandardCharsets.ISO_8859_1);
-
   private final Path file;
   private final CsvSettings settings;
-  private final RowRules rules;
-  private final int threads;
-  private final int chunkSize;
-  private final CheckedConsumer<? super List<String>> onHeader;
-  private final AtomicLong bytesRead;
-  private final AtomicLong rowsWritten;
+  private RowRules rules = RowRules.none();
+  private int threads = Runtime.getRuntime().availableProcessors();
+  private int chunkSize = DEFAULT_CHUNK_SIZE;
+  private CheckedConsumer<? super List<String>> onHeader = names -> {};
+  private AtomicLong bytesRead = new AtomicLong();
+  private AtomicLong rowsWritten = new AtomicLong();
+  private CheckedConsumer<? super BadInputException> badRecord;
+  private long limit = -1;
 
-  private ParallelCsv(
-      Path file,
-      CsvSettings settings,
-      RowRules rules,
-      int threads,
-      int chunkSize,
-      CheckedConsumer<? super List<String>> onHeader,
-      AtomicLong bytesRead,
-      AtomicLong rowsWritten) {
+  private ParallelCsv(Path file, CsvSettings settings) {
     this.file = file;
     this.settings = settings;
-    this.rules = rules;
-    this.threads = threads;
-    this.chunkSize = chunkSize;
-    this.onHeader = onHeader;
-    this.bytesRead = bytesRead;
-    this.rowsWritten = rowsWritten;
+  }
+
+  private ParallelCsv copy() {
+    ParallelCsv c = new ParallelCsv(file, settings);
+    c.rules = rules;
+    c.threads = threads;
+    c.chunkSize = chunkSize;
+    c.onHeader = onHeader;
+    c.bytesRead = bytesRead;
+    c.rowsWritten = rowsWritten;
+    c.badRecord = badRecord;
+    c.limit = limit;
+    return c;
   }
 
   /**
@@ -83,27 +76,14 @@ public final class ParallelCsv {
    */
   public static ParallelCsv file(Path file, CsvSettings settings) {
     return new ParallelCsv(
-        Objects.requireNonNull(file, "file"),
-        Objects.requireNonNull(settings, "settings"),
-        RowRules.none(),
-        Runtime.getRuntime().availableProcessors(),
-        DEFAULT_CHUNK_SIZE,
-        names -> {},
-        new AtomicLong(),
-        new AtomicLong());
+        Objects.requireNonNull(file, "file"), Objects.requireNonNull(settings, "settings"));
   }
 
   /** This conversion applying {@code rules} (with strict columns: the header names them all). */
   public ParallelCsv withRules(RowRules rules) {
-    return new ParallelCsv(
-        file,
-        settings,
-        Objects.requireNonNull(rules, "rules").withStrictColumns(true),
-        threads,
-        chunkSize,
-        onHeader,
-        bytesRead,
-        rowsWritten);
+    ParallelCsv c = copy();
+    c.rules = Objects.requireNonNull(rules, "rules").withStrictColumns(true);
+    return c;
   }
 
   /** This conversion on at most {@code threads} threads at once (&gt; 0; 1 is one thread). */
@@ -111,8 +91,9 @@ public final class ParallelCsv {
     if (threads <= 0) {
       throw new IllegalArgumentException("threads must be > 0, was " + threads);
     }
-    return new ParallelCsv(
-        file, settings, rules, threads, chunkSize, onHeader, bytesRead, rowsWritten);
+    ParallelCsv c = copy();
+    c.threads = threads;
+    return c;
   }
 
   /** This conversion cutting the file every {@code bytes} bytes or so (&gt; 0). */
@@ -120,7 +101,34 @@ public final class ParallelCsv {
     if (bytes <= 0) {
       throw new IllegalArgumentException("chunkSize must be > 0, was " + bytes);
     }
-    return new ParallelCsv(file, settings, rules, threads, bytes, onHeader, bytesRead, rowsWritten);
+    ParallelCsv c = copy();
+    c.chunkSize = bytes;
+    return c;
+  }
+
+  /**
+   * This conversion writing at most {@code rows} rows (&gt;= 0, after the rules); the run stops
+   * reading in the chunk where the limit is reached.
+   */
+  public ParallelCsv withLimit(long rows) {
+    if (rows < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, was " + rows);
+    }
+    ParallelCsv c = copy();
+    c.limit = rows;
+    return c;
+  }
+
+  /**
+   * This conversion handing the records of the wrong width to {@code badRecord}, in file order and
+   * with their lines, and going on (as {@link Csv#rows(Input, CsvSettings, CheckedConsumer,
+   * CheckedConsumer)} does); a failure of {@code badRecord} fails the run. A chunk with such a
+   * record is parsed a second time, on the writing thread.
+   */
+  public ParallelCsv skippingBadRecords(CheckedConsumer<? super BadInputException> badRecord) {
+    ParallelCsv c = copy();
+    c.badRecord = Objects.requireNonNull(badRecord, "badRecord");
+    return c;
   }
 
   /**
@@ -128,15 +136,9 @@ public final class ParallelCsv {
    * a header-only file (not for an empty one); a failure of {@code header} fails the run.
    */
   public ParallelCsv onHeader(CheckedConsumer<? super List<String>> header) {
-    return new ParallelCsv(
-        file,
-        settings,
-        rules,
-        threads,
-        chunkSize,
-        Objects.requireNonNull(header, "header"),
-        bytesRead,
-        rowsWritten);
+    ParallelCsv c = copy();
+    c.onHeader = Objects.requireNonNull(header, "header");
+    return c;
   }
 
   /**
@@ -145,15 +147,10 @@ public final class ParallelCsv {
    * are the file's size.
    */
   public ParallelCsv counting(AtomicLong bytesRead, AtomicLong rowsWritten) {
-    return new ParallelCsv(
-        file,
-        settings,
-        rules,
-        threads,
-        chunkSize,
-        onHeader,
-        Objects.requireNonNull(bytesRead, "bytesRead"),
-        Objects.requireNonNull(rowsWritten, "rowsWritten"));
+    ParallelCsv c = copy();
+    c.bytesRead = Objects.requireNonNull(bytesRead, "bytesRead");
+    c.rowsWritten = Objects.requireNonNull(rowsWritten, "rowsWritten");
+    return c;
   }
 
   /** Converts the file to JSON Lines in {@code out}; returns the rows written. */
@@ -166,85 +163,72 @@ public final class ParallelCsv {
     return run(out, Objects.requireNonNull(csv, "csv"));
   }
 
+  /** The end of the header if the file can be cut in chunks on several threads, else -1. */
+  long headerEnd() throws IOException {
+    return threads > 1 && CsvHead.splittable(file, settings)
+        ? CsvHead.headerEnd(file, settings, chunkSize)
+        : -1;
+  }
+
   private long run(Output out, CsvWriteSettings csv) throws IOException {
     Objects.requireNonNull(out, "out");
-    Stage<Row, Row> stage = rules.stage(file.toString());
-    long headerEnd = threads > 1 && splittable() ? headerEnd() : -1;
+    long headerEnd = headerEnd();
     if (headerEnd < 0) {
-      return oneThread(out, stage, csv);
+      return oneThread(out, csv);
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       CsvChunkRun run =
-          new CsvChunkRun(channel, file.toString(), settings, rules, headerEnd, chunkSize, csv);
+          new CsvChunkRun(
+              channel, file, settings, rules, headerEnd, chunkSize, csv, badRecord, limit);
       return run.into(out, threads, onHeader, bytesRead, rowsWritten);
     }
   }
 
+  /**
+   * Converts the file (one that {@link #headerEnd} can cut) through {@code write}'s part file to
+   * JSON Lines, or to CSV when {@code csv} is not null, committing at the end of the first chunk
+   * after every {@code commitRecords} records and continuing after {@code saved} if not null (see
+   * {@link CsvChunkRun}); returns the rows in the finished file. No limit, no bad-record handler.
+   */
+  long toResumable(
+      ResumableWrite write, PartFile.Saved saved, CsvWriteSettings csv, int commitRecords)
+      throws Exception {
+    long headerEnd = headerEnd();
+    if (headerEnd < 0 || limit >= 0 || badRecord != null) {
+      throw new IllegalStateException("not a file to cut in resumable chunks: " + this);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      CsvChunkRun run =
+          new CsvChunkRun(channel, file, settings, rules, headerEnd, chunkSize, csv, null, -1);
+      run.readHeader(onHeader);
+      return write.writeBytes(
+          (after, out) -> run.into(out, after, threads, commitRecords, bytesRead, rowsWritten),
+          saved,
+          run.outputHeader());
+    }
+  }
+
   /** The pipeline of {@link Csv#rows}, the rules and a row encoder, on one thread. */
-  private long oneThread(Output out, Stage<Row, Row> stage, CsvWriteSettings csv) {
+  private long oneThread(Output out, CsvWriteSettings csv) {
     AtomicReference<List<String>> header = new AtomicReference<>();
     Input input = Input.file(file).counting(bytesRead);
     AtomicLong rows = rowsWritten;
-    return Csv.rows(
-            input,
-            settings,
-            names -> {
-              header.set(rules.outputNames(names));
-              onHeader.accept(names);
-            })
-        .via(stage)
+    Pipe<Row> ruled =
+        Csv.rows(
+                input,
+                settings,
+                names -> {
+                  header.set(rules.outputNames(names));
+                  onHeader.accept(names);
+                },
+                badRecord)
+            .via(rules.stage(file.toString()));
+    return (limit >= 0 ? ruled.take(limit) : ruled)
         .peek(row -> rows.lazySet(rows.get() + 1)) // one writer: no read-modify-write
         .into(
             out.sink(
                 os ->
                     csv == null ? JsonLines.rowEncoder(os) : Csv.rowEncoder(os, csv, header::get)));
-  }
-
-  /** Whether the file's bytes can be cut at LF bytes: a plain file in an ASCII-based charset. */
-  private boolean splittable() throws IOException {
-    if (!Files.isRegularFile(file)
-        || !ASCII_COMPATIBLE.contains(settings.charset())
-        || settings.fieldSeparator() > 0x7F
-        || settings.quoteCharacter() > 0x7F) {
-      return false;
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return !(in.read() == 0x1F && in.read() == 0x8B); // gzip
-    }
-  }
-
-  /**
-   * The end of the header record (after its LF) if it is the first line's one record and ends in
-   * the first chunk; else -1. An empty first line or a lone CR goes the one-thread way.
-   */
-  private long headerEnd() throws IOException {
-    byte[] head = new byte[(int) Math.min(Files.size(file), Math.max(chunkSize, 1 << 16))];
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      int n = 0;
-      while (n < head.length) {
-        int r = channel.read(ByteBuffer.wrap(head, n, head.length - n), n);
-        if (r < 0) {
-          break;
-        }
-        n += r;
-      }
-      int from =
-          n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF
-              ? 3
-              : 0;
-      if (from >= n || head[from] == '\r' || head[from] == '\n') {
-        return -1;
-      }
-      int end =
-          new CsvBoundaries(settings.fieldSeparator(), settings.quoteCharacter())
-              .scan(head, from, n, from);
-      for (int i = from; i < end - 1; i++) {
-        if (head[i] == '\r' && head[i + 1] != '\n') {
-          return -1;
-        }
-      }
-      return end;
-    }
   }
 
   @Override
@@ -259,6 +243,10 @@ public final class ParallelCsv {
         + threads
         + ", chunkSize="
         + chunkSize
+        + ", limit="
+        + limit
+        + ", skipsBadRecords="
+        + (badRecord != null)
         + "]";
   }
 }

@@ -17,7 +17,10 @@
  * file that a crashed run continues byte for byte; {@link dev.sluice.io.BadRows} is a dead-letter
  * file for the records a run skips. {@link dev.sluice.io.ParallelCsv} converts a whole CSV file
  * with the rules to JSON Lines or CSV on every core, in chunks cut at record boundaries it guesses
- * and checks (ADR 0103), writing the same bytes as those one-thread parts.
+ * and checks (ADR 0103), writing the same bytes as those one-thread parts. {@link
+ * dev.sluice.io.Conversion} is the entry point that puts them together (the conversion of {@code
+ * sluice convert}): it chooses the way to run, resumable on every core too, with positions that are
+ * byte offsets checked by a hash of the bytes before them (ADR 0104).
  *
  * <p><b>Limits.</b> Every parser has bounds (longest line, largest field, deepest JSON); each is a
  * named setting with a default, and the {@link dev.sluice.io.BadInputException} that reports a

@@ -41,11 +41,17 @@ class CsvChunkParserTest {
     CsvChunkParser.Done done =
         parser("id,email\n", CsvSettings.defaults())
             .parse(
-                new ByteArrayInputStream(bytes("1,a@x.org\n\n2,\"b\n@x.org\"\n")), 100, 0, 0, out);
+                new ByteArrayInputStream(bytes("1,a@x.org\n\n2,\"b\n@x.org\"\n")),
+                100,
+                0,
+                0,
+                out,
+                null,
+                Long.MAX_VALUE);
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"id\":\"1\",\"email\":\"a***@x.org\"}\n{\"id\":\"2\",\"email\":\"b***@x.org\"}\n");
-    assertThat(done).isEqualTo(new CsvChunkParser.Done(2, 4, 3));
+    assertThat(done).isEqualTo(new CsvChunkParser.Done(2, 4, 3, 2));
   }
 
   @Test
@@ -58,7 +64,9 @@ class CsvChunkParserTest {
                     100,
                     40,
                     39,
-                    new ByteArrayOutputStream()))
+                    new ByteArrayOutputStream(),
+                    null,
+                    Long.MAX_VALUE))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("line 42");
     assertThatThrownBy(
@@ -68,7 +76,9 @@ class CsvChunkParserTest {
                     100,
                     40,
                     39,
-                    new ByteArrayOutputStream()))
+                    new ByteArrayOutputStream(),
+                    null,
+                    Long.MAX_VALUE))
         .hasMessageContaining("byte offset 102")
         .hasMessageContaining("after the record at line 39");
   }
@@ -83,7 +93,9 @@ class CsvChunkParserTest {
                     0,
                     1,
                     1,
-                    new ByteArrayOutputStream()))
+                    new ByteArrayOutputStream(),
+                    null,
+                    Long.MAX_VALUE))
         .hasMessageContaining("line 2");
   }
 }

@@ -20,12 +20,14 @@ class CsvChunkRunTest {
     try (FileChannel channel = FileChannel.open(in)) {
       new CsvChunkRun(
               channel,
-              "in.csv",
+              in,
               CsvSettings.defaults(),
               RowRules.none(),
               headerEnd,
               chunkSize,
-              null)
+              null,
+              null,
+              -1)
           .into(Output.file(out), 2, names -> {}, new AtomicLong(), new AtomicLong());
     }
     return Files.readString(out);

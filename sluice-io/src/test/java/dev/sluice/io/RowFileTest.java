@@ -18,12 +18,12 @@ class RowFileTest {
   @TempDir Path dir;
 
   @Test
-  void positionsAreRecordNumbersWithTheFilesFingerprintAndResumeAfterThem() throws Exception {
+  void positionsAreRecordNumbersWithAByteOffsetAndResumeAfterThem() throws Exception {
     Path file = Files.writeString(dir.resolve("a.csv"), "id,v\n1,a\n2,b\n3,c\n");
     RowFile rows = RowFile.csv(file, CsvSettings.defaults());
     List<Positioned<Row>> all = rows.after(Optional.empty()).toList();
     assertThat(all).extracting(p -> RowFile.records(p.position())).containsExactly(1L, 2L, 3L);
-    assertThat(all.get(0).position()).endsWith(FileFingerprint.of(file).toString());
+    assertThat(all.get(0).position()).startsWith("1 +1 at=5 end=17 lines=1,1 prefix=");
     List<Positioned<Row>> rest = rows.after(Optional.of(all.get(1).position())).toList();
     assertThat(rest).extracting(p -> p.item().get("id")).containsExactly("3");
     assertThat(rows.firstColumns()).containsExactly("id", "v");
@@ -36,10 +36,9 @@ class RowFileTest {
     String position = rows.after(Optional.empty()).first().orElseThrow().position();
     Files.writeString(file, "{\"id\":9}\n{\"id\":2}\n");
     Files.setLastModifiedTime(file, FileTime.fromMillis(0));
-    assertThatThrownBy(() -> rows.after(Optional.of(position)))
+    assertThatThrownBy(() -> rows.after(Optional.of(position)).toList())
         .isInstanceOf(ResumeRefusedException.class)
-        .hasMessageContaining("changed since the interrupted run started")
-        .hasMessageContaining("it was size=18");
+        .hasMessageContaining("changed since the interrupted run read it");
   }
 
   @Test

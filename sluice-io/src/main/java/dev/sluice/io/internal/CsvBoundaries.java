@@ -29,6 +29,7 @@ public final class CsvBoundaries {
 
   private final byte separator;
   private final byte quote;
+  private final boolean quotes;
   private int state = FIELD_START;
 
   /** A scanner at the start of a record, for ASCII {@code separator} and {@code quote}. */
@@ -39,6 +40,21 @@ public final class CsvBoundaries {
     }
     this.separator = (byte) separator;
     this.quote = (byte) quote;
+    this.quotes = true;
+  }
+
+  private CsvBoundaries() {
+    this.separator = '\n';
+    this.quote = '\n';
+    this.quotes = false;
+  }
+
+  /**
+   * A scanner for which every LF ends a record, for inputs without quoting such as JSON Lines
+   * (whose strings cannot hold a raw LF).
+   */
+  public static CsvBoundaries lineEnds() {
+    return new CsvBoundaries();
   }
 
   /** Whether the bytes so far end inside a quoted field. */
@@ -53,6 +69,10 @@ public final class CsvBoundaries {
    * follows the quotes.
    */
   public int scan(byte[] b, int from, int to, int lookFrom) {
+    if (!quotes) {
+      int lf = indexOf(b, Math.max(from, lookFrom), to, (byte) '\n');
+      return lf < 0 ? -1 : lf + 1;
+    }
     int s = state;
     int i = from;
     while (i < to) {

@@ -72,6 +72,15 @@ public final class DecodingReader extends Reader {
     this.fast = charset.equals(StandardCharsets.UTF_8);
   }
 
+  /**
+   * This reader keeping a leading {@code U+FEFF}: for a stream that starts in the middle of an
+   * input, where it is a character, not a byte order mark. Call before the first read.
+   */
+  public DecodingReader midInput() {
+    atStart = false;
+    return this;
+  }
+
   @Override
   public int read(char[] cbuf, int off, int len) throws IOException {
     if (len == 0) {

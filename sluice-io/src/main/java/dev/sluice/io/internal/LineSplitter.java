@@ -33,6 +33,15 @@ public final class LineSplitter {
     this.input = input;
   }
 
+  /**
+   * This splitter numbering its lines after {@code lines} lines (for a splitter that starts in the
+   * middle of an input); call before the first {@link #next}.
+   */
+  public LineSplitter numberedAfter(long lines) {
+    line = lines;
+    return this;
+  }
+
   /** The number of lines returned so far, so the number of the last one. */
   public long line() {
     return line;
