@@ -2,16 +2,12 @@ package dev.sluice.cli;
 
 import dev.sluice.Cancellation;
 import dev.sluice.Pipe;
-import dev.sluice.PipeCancelledException;
-import dev.sluice.Sink;
 import dev.sluice.http.ServerSentEvent;
 import dev.sluice.http.Sse;
+import dev.sluice.http.SseRecording;
 import dev.sluice.http.SseSettings;
-import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,53 +43,15 @@ final class SseCommand implements Callable<Integer> {
       throw new UsageException("--max-events must be > 0, was " + maxEvents);
     }
     Pipe<ServerSentEvent> events = Sse.events(FetchCommand.parse(url), SseSettings.defaults());
-    if (maxEvents > 0) {
-      events = events.take(maxEvents);
-    }
     // kept on shutdown: the hook below commits what was received on SIGTERM or Ctrl-C
     Output out =
         output.equals("-") ? Output.stdout() : Output.file(Path.of(output)).keptOnShutdown();
-    Sink.Writer<Object> writer = JsonLines.sink(out).open();
     Cancellation stop = new Cancellation();
     CountDownLatch committed = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              stop.cancel();
-              try {
-                committed.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              Runtime.getRuntime().halt(Main.OK);
-            },
-            "sluice-sse-stop");
+    Thread hook = new Thread(() -> stopAndHalt(stop, committed), "sluice-sse-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    long[] count = {0};
-    try {
-      events
-          .withCancellation(stop)
-          .forEach(
-              e -> {
-                writer.write(record(e));
-                count[0]++;
-              });
-    } catch (PipeCancelledException e) {
-      if (!stop.isCancelled()) {
-        writer.abort(e);
-        throw e;
-      }
-    } catch (RuntimeException | Error e) {
-      writer.abort(e);
-      throw e;
-    }
-    try {
-      writer.commit();
-    } catch (Exception e) {
-      writer.abort(e);
-      throw e;
-    }
-    System.err.println("sluice: recorded " + count[0] + " events into " + out.name());
+    long count = SseRecording.write(maxEvents > 0 ? events.take(maxEvents) : events, out, stop);
+    System.err.println("sluice: recorded " + count + " events into " + out.name());
     committed.countDown();
     if (!stop.isCancelled()) {
       Runtime.getRuntime().removeShutdownHook(hook);
@@ -101,11 +59,14 @@ final class SseCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private static Map<String, String> record(ServerSentEvent event) {
-    Map<String, String> record = new LinkedHashMap<>();
-    record.put("id", event.id());
-    record.put("event", event.event());
-    record.put("data", event.data());
-    return record;
+  /** Stops the recording, waits (up to 30 s) until it is committed, and exits 0. */
+  private static void stopAndHalt(Cancellation stop, CountDownLatch committed) {
+    stop.cancel();
+    try {
+      committed.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Runtime.getRuntime().halt(Main.OK);
   }
 }
