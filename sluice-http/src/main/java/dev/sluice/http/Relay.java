@@ -2,6 +2,7 @@ package dev.sluice.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.Pipe;
+import dev.sluice.http.internal.Clients;
 import dev.sluice.http.internal.JettyServers;
 import dev.sluice.http.internal.OpenStreams;
 import dev.sluice.http.internal.RelayHandler;
@@ -72,10 +73,7 @@ public final class Relay implements AutoCloseable {
   }
 
   private static HttpClient client(RelaySettings settings) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.connectTimeout())
-        .build();
+    return Clients.plain(settings.connectTimeout());
   }
 
   /** The relay's base URL, e.g. {@code http://127.0.0.1:54321/}. */
