@@ -5,7 +5,6 @@ import dev.sluice.http.Relay;
 import dev.sluice.http.RelaySettings;
 import dev.sluice.http.SseServerSettings;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,16 +64,10 @@ final class RelayCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage());
     }
     Relay relay = Relay.start(settings);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runnable stop =
-        () -> {
-          relay.close();
-          stopped.countDown();
-        };
-    Runtime.getRuntime().addShutdownHook(new Thread(stop, "sluice-relay-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(relay::close, "sluice-relay-stop"));
     System.err.println("sluice: relay listening on " + relay.uri());
     System.err.flush();
-    stopped.await();
+    relay.join();
     return Main.OK;
   }
 }
