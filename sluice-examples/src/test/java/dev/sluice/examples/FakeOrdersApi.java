@@ -9,9 +9,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,7 +22,8 @@ import java.util.concurrent.Executors;
  * /orders?after=ID} answers the next {@code pageSize} orders with an id above ID as {@code
  * {"data":[...],"meta":{"next_cursor":"LAST"}}}, without {@code next_cursor} on the last page.
  * Order {@code i} is {@code {"id":i,"customer":"c<i % 7>","total":<i>.<i % 100, two digits>}}. A
- * cursor marked {@link #down} answers 503 with {@code Retry-After: 0} until {@link #up}.
+ * cursor marked {@link #down} answers 503 with {@code Retry-After: 0}, one marked {@link #hold}
+ * never answers, until {@link #up}.
  */
 final class FakeOrdersApi implements AutoCloseable {
   private final int orders;
@@ -28,6 +31,7 @@ final class FakeOrdersApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Set<String> down = ConcurrentHashMap.newKeySet();
+  private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
   FakeOrdersApi(int orders, int pageSize) throws IOException {
@@ -57,6 +61,15 @@ final class FakeOrdersApi implements AutoCloseable {
   /** Every page answers again. */
   void up() {
     down.clear();
+    held.clear();
+  }
+
+  /**
+   * From now on a request for the page after {@code cursor} is held unanswered until the server
+   * closes; the latch opens when the first such request arrived.
+   */
+  CountDownLatch hold(String cursor) {
+    return held.computeIfAbsent(cursor, c -> new CountDownLatch(1));
   }
 
   /** The query of every request so far ({@code after=80}, or "" for the first page), in order. */
@@ -69,6 +82,16 @@ final class FakeOrdersApi implements AutoCloseable {
     query = query == null ? "" : query;
     requests.add(query);
     String cursor = query.startsWith("after=") ? query.substring("after=".length()) : "0";
+    CountDownLatch arrived = held.get(cursor);
+    if (arrived != null) {
+      arrived.countDown();
+      try {
+        new CountDownLatch(1).await(); // until close() interrupts the server's threads
+      } catch (InterruptedException e) {
+        exchange.close();
+        return;
+      }
+    }
     if (down.contains(cursor)) {
       exchange.getResponseHeaders().set("Retry-After", "0");
       send(exchange, 503, "{\"error\":\"try again\"}");
