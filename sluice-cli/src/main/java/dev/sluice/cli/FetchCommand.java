@@ -91,6 +91,7 @@ final class FetchCommand implements Callable<Integer> {
     if ((cursorParam == null) != (cursor == null)) {
       throw new UsageException("--cursor-param and --cursor go together");
     }
+    URI first = parse(url);
     RestExport export;
     try {
       RestSettings.Builder settings = RestSettings.builder().items(items).maxPages(maxPages);
@@ -102,8 +103,8 @@ final class FetchCommand implements Callable<Integer> {
       boolean toCsv = (to != null ? Format.ofOption(to) : Format.ofName(output)) == Format.CSV;
       export =
           toCsv
-              ? RestExport.csv(parse(url), settings.build(), csv.settings())
-              : RestExport.jsonLines(parse(url), settings.build());
+              ? RestExport.csv(first, settings.build(), csv.settings())
+              : RestExport.jsonLines(first, settings.build());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
