@@ -9,7 +9,7 @@ import dev.sluice.http.SseSettings;
 import dev.sluice.io.Output;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,26 +47,27 @@ final class SseCommand implements Callable<Integer> {
     Output out =
         output.equals("-") ? Output.stdout() : Output.file(Path.of(output)).keptOnShutdown();
     Cancellation stop = new Cancellation();
-    CountDownLatch committed = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopAndHalt(stop, committed), "sluice-sse-stop");
+    CompletableFuture<Boolean> recorded = new CompletableFuture<>();
+    Thread hook = new Thread(() -> stopAndHalt(stop, recorded), "sluice-sse-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    long count = SseRecording.write(maxEvents > 0 ? events.take(maxEvents) : events, out, stop);
-    System.err.println("sluice: recorded " + count + " events into " + out.name());
-    committed.countDown();
-    if (!stop.isCancelled()) {
-      Runtime.getRuntime().removeShutdownHook(hook);
+    try {
+      long count = SseRecording.write(maxEvents > 0 ? events.take(maxEvents) : events, out, stop);
+      System.err.println("sluice: recorded " + count + " events into " + out.name());
+      recorded.complete(true);
+    } finally {
+      recorded.complete(false); // failed: the exit code stays a failure's
+      if (!stop.isCancelled()) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
     }
     return Main.OK;
   }
 
-  /** Stops the recording, waits (up to 30 s) until it is committed, and exits 0. */
-  private static void stopAndHalt(Cancellation stop, CountDownLatch committed) {
+  /** Stops the recording, waits (up to 30 s) until it ended, and exits 0 if it committed. */
+  private static void stopAndHalt(Cancellation stop, CompletableFuture<Boolean> recorded) {
     stop.cancel();
-    try {
-      committed.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (recorded.completeOnTimeout(false, 30, TimeUnit.SECONDS).join()) {
+      Runtime.getRuntime().halt(Main.OK);
     }
-    Runtime.getRuntime().halt(Main.OK);
   }
 }
