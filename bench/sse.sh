@@ -59,7 +59,12 @@ run() {
   coproc SERVER { exec java -Xmx256m -Xlog:gc:file="$tmp/gc.log" "${jfr[@]}" -cp "$jar" \
     dev.sluice.bench.SseFanout serve "$server" "$N" "$EVENTS" "$PACE_MS" "$PHASE" "$WARMUP" 2>"$tmp/server.err"; }
   pid=$SERVER_PID
-  read -r line <&"${SERVER[0]}" || { cat "$tmp/server.err" >&2; return 1; }
+  # the server's stdout: its port, then its stats line (skipping what else the JVM prints there,
+  # such as JFR's start-up message with JFR=1)
+  line=
+  while [[ $line != port=* ]]; do
+    read -r line <&"${SERVER[0]}" || { cat "$tmp/server.err" >&2; return 1; }
+  done
   port=${line#port=}
   if [ "$WARMUP" -gt 0 ]; then
     java -Xmx64m -XX:+UseSerialGC -cp "$jar" dev.sluice.bench.SseClients "$port" "$N" "$WARMUP" >/dev/null 2>&1
@@ -69,7 +74,10 @@ run() {
   fi
   clients=$(java -Xmx64m -XX:+UseSerialGC -cp "$jar" dev.sluice.bench.SseClients "$port" "$N" "$EVENTS" 2>"$tmp/timeline")
   echo stop >&"${SERVER[1]}"
-  read -r stats <&"${SERVER[0]}"
+  stats=
+  while [[ $stats != "$server "* ]]; do
+    read -r stats <&"${SERVER[0]}" || { cat "$tmp/server.err" >&2; return 1; }
+  done
   wait "$pid" || true
   pause=$(sed -nE 's/.*Pause.* ([0-9.]+)ms$/\1/p' "$tmp/gc.log" | sort -g | tail -1)
   echo "$stats maxPause=${pause:-0}ms | $clients"

@@ -5,6 +5,7 @@
 module dev.sluice.examples {
   requires transitive dev.sluice.io;
   requires transitive dev.sluice.jdbc;
+  requires dev.sluice.http; // docs/cookbook/paginated-api-to-table.md
 
   exports dev.sluice.examples;
 }

@@ -4,6 +4,7 @@
  */
 module dev.sluice.http {
   requires transitive dev.sluice.core;
+  requires transitive dev.sluice.io;
   requires transitive com.fasterxml.jackson.databind;
   requires transitive java.net.http;
   requires org.eclipse.jetty.server;

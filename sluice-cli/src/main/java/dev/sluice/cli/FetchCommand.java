@@ -1,24 +1,13 @@
 package dev.sluice.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.Positioned;
-import dev.sluice.Resumable;
 import dev.sluice.http.Pagination;
-import dev.sluice.http.Rest;
+import dev.sluice.http.RestExport;
 import dev.sluice.http.RestSettings;
-import dev.sluice.io.Csv;
-import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
-import dev.sluice.io.ResumableWrite;
-import dev.sluice.io.RowFile;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,101 +81,40 @@ final class FetchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RestSettings.Builder settings = RestSettings.builder();
-    try {
-      settings.items(items).pagination(pagination());
-      if (maxPages != -1) {
-        settings.maxPages(maxPages);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
-    for (String header : headers) {
-      int colon = header.indexOf(':');
-      if (colon <= 0) {
-        throw new UsageException("--header needs 'K: V', was " + header);
-      }
-      settings.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
-    }
-    URI first = parse(url);
     boolean stdout = output.equals("-");
-    if (resume && stdout) {
-      throw new UsageException("--resume needs an OUTPUT file, not -");
+    if (resume && (stdout || maxPages != -1)) {
+      throw new UsageException(
+          stdout
+              ? "--resume needs an OUTPUT file, not -"
+              : "--resume cannot be combined with --max-pages");
     }
-    if (resume && maxPages != -1) {
-      throw new UsageException("--resume cannot be combined with --max-pages");
-    }
-    Path file = stdout ? null : Path.of(output).toAbsolutePath();
-    PartFile.Saved saved = stdout ? null : Leftovers.check(file, resume, "fetch --resume");
-    boolean toCsv =
-        to != null ? Format.ofOption(to) == Format.CSV : Format.ofName(output) == Format.CSV;
-    long written;
-    String name;
-    if (resume) {
-      // each page committed with the position after it; a rerun refetches no written page
-      ResumableWrite write =
-          ResumableWrite.of(file, fingerprint(first) + (toCsv ? " to=csv " + csv.settings() : ""))
-              .chunkAt(Rest::endsPage);
-      Resumable<JsonNode> items = Rest.resumable(first, settings.build());
-      if (toCsv) {
-        // the items as rows; a resumed part keeps the header its first run wrote
-        List<String> header =
-            saved != null && saved.bytes() > 0
-                ? RowFile.csv(PartFile.part(file), dev.sluice.io.CsvSettings.defaults())
-                    .firstColumns()
-                : null;
-        written =
-            write.write(
-                after ->
-                    items.after(after).via(Positioned.lift(JsonLines.toRows(first.toString()))),
-                saved,
-                (out, resumed) ->
-                    header == null
-                        ? Csv.rowEncoder(out, csv.settings())
-                        : Csv.rowEncoder(out, csv.settings(), header, false));
-      } else {
-        ObjectMapper mapper = new ObjectMapper();
-        written = write.write(items, saved, (out, resumed) -> JsonLines.encoder(out, mapper));
-      }
-      name = output + (saved != null ? " (resumed)" : "");
-    } else {
-      Output out = stdout ? Output.stdout() : Output.file(file);
-      written =
-          toCsv
-              ? Rest.items(first, settings.build())
-                  .via(JsonLines.toRows(first.toString()))
-                  .into(out.sink(os -> Csv.rowEncoder(os, csv.settings())))
-              : Rest.items(first, settings.build()).into(JsonLines.sink(out));
-      name = out.name();
-    }
-    System.err.println("sluice: fetched " + written + " items into " + name);
-    return Main.OK;
-  }
-
-  /** What a resumed fetch must share with the run it continues; header values only hashed. */
-  private String fingerprint(URI first) throws Exception {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    for (String header : headers) {
-      sha.update((header + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-    return String.join(
-        " ",
-        "fetch url=" + first,
-        "items=" + items,
-        "next=" + next,
-        "cursor-param=" + cursorParam,
-        "cursor=" + cursor,
-        "headers=" + headers.size() + ":" + HexFormat.of().formatHex(sha.digest(), 0, 8));
-  }
-
-  private Pagination pagination() {
     if ((cursorParam == null) != (cursor == null)) {
       throw new UsageException("--cursor-param and --cursor go together");
     }
-    if (cursor != null) {
-      return Pagination.cursor(cursorParam, cursor);
+    URI first = parse(url);
+    RestExport export;
+    try {
+      RestSettings.Builder settings = RestSettings.builder().items(items).maxPages(maxPages);
+      settings.pagination(
+          cursor != null
+              ? Pagination.cursor(cursorParam, cursor)
+              : next.equals("link") ? Pagination.linkHeader() : Pagination.nextLink(next));
+      headers.forEach(settings::header);
+      boolean toCsv = (to != null ? Format.ofOption(to) : Format.ofName(output)) == Format.CSV;
+      export =
+          toCsv
+              ? RestExport.csv(first, settings.build(), csv.settings())
+              : RestExport.jsonLines(first, settings.build());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
-    return next.equals("link") ? Pagination.linkHeader() : Pagination.nextLink(next);
+    Path file = stdout ? null : Path.of(output).toAbsolutePath();
+    PartFile.Saved saved = stdout ? null : Leftovers.check(file, resume, "fetch --resume");
+    Output out = stdout ? Output.stdout() : Output.file(file);
+    long written = resume ? export.resume(file, saved) : export.into(out);
+    String name = resume ? output + (saved != null ? " (resumed)" : "") : out.name();
+    System.err.println("sluice: fetched " + written + " items into " + name);
+    return Main.OK;
   }
 
   static URI parse(String url) {

@@ -4,9 +4,7 @@ import dev.sluice.http.LlmFormat;
 import dev.sluice.http.Relay;
 import dev.sluice.http.RelaySettings;
 import dev.sluice.http.SseServerSettings;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,51 +47,27 @@ final class RelayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int colon = listen.lastIndexOf(':');
-    int port;
+    String key = apiKeyEnv == null ? "" : System.getenv(apiKeyEnv);
+    if (key == null || (apiKeyEnv != null && key.isEmpty())) {
+      throw new UsageException("environment variable " + apiKeyEnv + " (--api-key-env) is not set");
+    }
+    RelaySettings settings;
     try {
-      port = Integer.parseInt(listen.substring(colon + 1));
-    } catch (NumberFormatException | IndexOutOfBoundsException e) {
-      throw new UsageException("--listen needs HOST:PORT, was " + listen);
+      settings =
+          RelaySettings.builder(FetchCommand.parse(upstream))
+              .format(LlmFormat.of(format))
+              .apiKey(key)
+              .model(model)
+              .server(SseServerSettings.builder().listen(listen).build())
+              .build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
-    if (colon <= 0 || port < 0 || port > 65535) {
-      throw new UsageException("--listen needs HOST:PORT, was " + listen);
-    }
-    LlmFormat llm =
-        switch (format.toLowerCase(Locale.ROOT)) {
-          case "openai" -> LlmFormat.OPENAI;
-          case "anthropic" -> LlmFormat.ANTHROPIC;
-          default ->
-              throw new UsageException("--format must be openai or anthropic, was " + format);
-        };
-    String key = "";
-    if (apiKeyEnv != null) {
-      key = System.getenv(apiKeyEnv);
-      if (key == null || key.isEmpty()) {
-        throw new UsageException(
-            "environment variable " + apiKeyEnv + " (--api-key-env) is not set");
-      }
-    }
-    RelaySettings settings =
-        RelaySettings.builder(FetchCommand.parse(upstream))
-            .format(llm)
-            .apiKey(key)
-            .model(model)
-            .server(SseServerSettings.builder().host(listen.substring(0, colon)).port(port).build())
-            .build();
     Relay relay = Relay.start(settings);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  relay.close();
-                  stopped.countDown();
-                },
-                "sluice-relay-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(relay::close, "sluice-relay-stop"));
     System.err.println("sluice: relay listening on " + relay.uri());
     System.err.flush();
-    stopped.await();
+    relay.join();
     return Main.OK;
   }
 }

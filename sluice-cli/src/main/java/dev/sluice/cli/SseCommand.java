@@ -2,18 +2,14 @@ package dev.sluice.cli;
 
 import dev.sluice.Cancellation;
 import dev.sluice.Pipe;
-import dev.sluice.PipeCancelledException;
-import dev.sluice.Sink;
 import dev.sluice.http.ServerSentEvent;
 import dev.sluice.http.Sse;
+import dev.sluice.http.SseRecording;
 import dev.sluice.http.SseSettings;
-import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,65 +43,31 @@ final class SseCommand implements Callable<Integer> {
       throw new UsageException("--max-events must be > 0, was " + maxEvents);
     }
     Pipe<ServerSentEvent> events = Sse.events(FetchCommand.parse(url), SseSettings.defaults());
-    if (maxEvents > 0) {
-      events = events.take(maxEvents);
-    }
     // kept on shutdown: the hook below commits what was received on SIGTERM or Ctrl-C
     Output out =
         output.equals("-") ? Output.stdout() : Output.file(Path.of(output)).keptOnShutdown();
-    Sink.Writer<Object> writer = JsonLines.sink(out).open();
     Cancellation stop = new Cancellation();
-    CountDownLatch committed = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              stop.cancel();
-              try {
-                committed.await(30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              Runtime.getRuntime().halt(Main.OK);
-            },
-            "sluice-sse-stop");
+    CompletableFuture<Boolean> recorded = new CompletableFuture<>();
+    Thread hook = new Thread(() -> stopAndHalt(stop, recorded), "sluice-sse-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    long[] count = {0};
     try {
-      events
-          .withCancellation(stop)
-          .forEach(
-              e -> {
-                writer.write(record(e));
-                count[0]++;
-              });
-    } catch (PipeCancelledException e) {
+      long count = SseRecording.write(maxEvents > 0 ? events.take(maxEvents) : events, out, stop);
+      System.err.println("sluice: recorded " + count + " events into " + out.name());
+      recorded.complete(true);
+    } finally {
+      recorded.complete(false); // failed: the exit code stays a failure's
       if (!stop.isCancelled()) {
-        writer.abort(e);
-        throw e;
+        Runtime.getRuntime().removeShutdownHook(hook);
       }
-    } catch (RuntimeException | Error e) {
-      writer.abort(e);
-      throw e;
-    }
-    try {
-      writer.commit();
-    } catch (Exception e) {
-      writer.abort(e);
-      throw e;
-    }
-    System.err.println("sluice: recorded " + count[0] + " events into " + out.name());
-    committed.countDown();
-    if (!stop.isCancelled()) {
-      Runtime.getRuntime().removeShutdownHook(hook);
     }
     return Main.OK;
   }
 
-  private static Map<String, String> record(ServerSentEvent event) {
-    Map<String, String> record = new LinkedHashMap<>();
-    record.put("id", event.id());
-    record.put("event", event.event());
-    record.put("data", event.data());
-    return record;
+  /** Stops the recording, waits (up to 30 s) until it ended, and exits 0 if it committed. */
+  private static void stopAndHalt(Cancellation stop, CompletableFuture<Boolean> recorded) {
+    stop.cancel();
+    if (recorded.completeOnTimeout(false, 30, TimeUnit.SECONDS).join()) {
+      Runtime.getRuntime().halt(Main.OK);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.sluice.http;
 
+import java.util.Locale;
+
 /** The streaming formats of LLM chat APIs the {@link Relay} reads. */
 public enum LlmFormat {
   /**
@@ -14,5 +16,15 @@ public enum LlmFormat {
    * {@code message_stop}, {@code ping} and {@code error}; others are ignored. The key goes in
    * {@code x-api-key}, with {@code anthropic-version: 2023-06-01}.
    */
-  ANTHROPIC
+  ANTHROPIC;
+
+  /** The format named {@code name}, ignoring case: {@code openai} or {@code anthropic}. */
+  public static LlmFormat of(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "openai" -> OPENAI;
+      case "anthropic" -> ANTHROPIC;
+      default ->
+          throw new IllegalArgumentException("format must be openai or anthropic, was " + name);
+    };
+  }
 }

@@ -2,6 +2,7 @@ package dev.sluice.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.Pipe;
+import dev.sluice.http.internal.Clients;
 import dev.sluice.http.internal.JettyServers;
 import dev.sluice.http.internal.OpenStreams;
 import dev.sluice.http.internal.RelayHandler;
@@ -9,6 +10,7 @@ import dev.sluice.http.internal.RelayStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Server;
 
 /**
@@ -35,6 +37,7 @@ public final class Relay implements AutoCloseable {
   private final Server server;
   private final OpenStreams streams;
   private final URI uri;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   private Relay(Server server, OpenStreams streams, String host) {
     this.server = server;
@@ -72,10 +75,7 @@ public final class Relay implements AutoCloseable {
   }
 
   private static HttpClient client(RelaySettings settings) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.connectTimeout())
-        .build();
+    return Clients.plain(settings.connectTimeout());
   }
 
   /** The relay's base URL, e.g. {@code http://127.0.0.1:54321/}. */
@@ -88,9 +88,21 @@ public final class Relay implements AutoCloseable {
     return streams.count();
   }
 
+  /**
+   * Waits until this relay is closed (by {@link #close} on another thread, such as a shutdown hook)
+   * and its server has stopped; returns at once if it was.
+   */
+  public void join() throws InterruptedException {
+    closed.await();
+  }
+
   /** Cancels every relayed stream, waits for their runs to end, then stops the server. */
   @Override
   public void close() {
-    JettyServers.stop(server, streams);
+    try {
+      JettyServers.stop(server, streams);
+    } finally {
+      closed.countDown();
+    }
   }
 }

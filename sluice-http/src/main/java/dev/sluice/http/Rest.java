@@ -37,7 +37,8 @@ public final class Rest {
    * The same source as {@link #items}, resumable: each item comes with the position after it (the
    * URL of its page and how many of its items were emitted, or the next page's URL after a page's
    * last item), and {@link Resumable#after} refetches from there. Use with {@link
-   * dev.sluice.Checkpoints#resume}.
+   * dev.sluice.Checkpoints#resume}. Runs share one HTTP/1.1 client per connect timeout (no thread
+   * per call); {@link #resumable(HttpClient, URI, RestSettings)} takes a client of your own.
    */
   public static Resumable<JsonNode> resumable(URI first, RestSettings settings) {
     Objects.requireNonNull(settings, "settings");

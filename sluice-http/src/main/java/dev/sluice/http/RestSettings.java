@@ -221,6 +221,20 @@ public final class RestSettings {
       return this;
     }
 
+    /**
+     * Adds the request header written as {@code "Name: value"} (as in a request; the name and the
+     * value trimmed), such as {@code "Authorization: Bearer abc"}. The value is never shown, not
+     * even in the error for a line without a name.
+     */
+    public Builder header(String line) {
+      Objects.requireNonNull(line, "line");
+      int colon = line.indexOf(':');
+      if (colon <= 0 || line.substring(0, colon).isBlank()) {
+        throw new IllegalArgumentException("header must be 'Name: value', was one without a name");
+      }
+      return header(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+    }
+
     /** See {@link RestSettings#clock()}. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");

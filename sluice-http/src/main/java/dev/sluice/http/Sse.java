@@ -28,7 +28,9 @@ public final class Sse {
    * SseSettings#maxReconnectDelay()}. A status other than 200 or a content type other than {@code
    * text/event-stream} fails the run with {@link HttpException} and is not retried; 204 ends it.
    * The source never ends otherwise: stop it with {@code take}, a timeout or an interrupt, which
-   * closes the connection.
+   * closes the connection. Runs share one HTTP/1.1 client per connect timeout (no thread per call);
+   * pass a client of your own to {@link #events(HttpClient, URI, SseSettings)} for other client
+   * settings.
    */
   public static Pipe<ServerSentEvent> events(URI uri, SseSettings settings) {
     Objects.requireNonNull(settings, "settings");

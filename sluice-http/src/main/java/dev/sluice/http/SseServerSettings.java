@@ -116,6 +116,26 @@ public final class SseServerSettings {
       return this;
     }
 
+    /**
+     * The host and port of {@code hostAndPort}, such as {@code 127.0.0.1:8080} or {@code [::1]:0}:
+     * the text after the last colon is the port.
+     */
+    public Builder listen(String hostAndPort) {
+      Objects.requireNonNull(hostAndPort, "hostAndPort");
+      int colon = hostAndPort.lastIndexOf(':');
+      int port;
+      try {
+        port = Integer.parseInt(hostAndPort.substring(colon + 1));
+      } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        port = -1;
+      }
+      if (colon <= 0 || port < 0 || port > 65535) {
+        throw new IllegalArgumentException(
+            "listen must be HOST:PORT (a port from 0 to 65535), was " + hostAndPort);
+      }
+      return host(hostAndPort.substring(0, colon)).port(port);
+    }
+
     /** See {@link SseServerSettings#heartbeat()}. */
     public Builder heartbeat(Duration interval) {
       this.heartbeat = Settings.positive(interval, "heartbeat");

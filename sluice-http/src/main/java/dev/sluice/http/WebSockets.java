@@ -2,6 +2,7 @@ package dev.sluice.http;
 
 import dev.sluice.Overflow;
 import dev.sluice.Pipe;
+import dev.sluice.http.internal.Clients;
 import dev.sluice.http.internal.WebSocketSession;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,7 @@ public final class WebSockets {
   public static Pipe<String> messages(URI uri, WebSocketSettings settings) {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(settings, "settings");
-    HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    HttpClient client = Clients.plain(settings.connectTimeout());
     return Pipe.using(
         () -> WebSocketSession.open(client, uri, settings),
         session -> Pipe.generate(session::drain));
@@ -63,7 +64,7 @@ public final class WebSockets {
           "overflow BLOCK would hold up the WebSocket client's thread; WebSockets.messages reads"
               + " with backpressure");
     }
-    HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    HttpClient client = Clients.plain(settings.connectTimeout());
     return Pipe.push(
         capacity, overflow, feed -> WebSocketSession.openFeed(client, uri, settings, feed));
   }
@@ -84,7 +85,7 @@ public final class WebSockets {
   public static Pipe<byte[]> binaryMessages(URI uri, WebSocketSettings settings) {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(settings, "settings");
-    HttpClient client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    HttpClient client = Clients.plain(settings.connectTimeout());
     return Pipe.using(
         () -> WebSocketSession.openBinary(client, uri, settings),
         session -> Pipe.generate(session::drainBinary));

@@ -11,13 +11,14 @@
  *       Pipe.paginate}: they run on the calling thread, start no thread of their own, close their
  *       HTTP response on every way out (end, failure, early stop, interrupt), and an interrupt or a
  *       {@link dev.sluice.Cancellation} ends a blocked read within milliseconds.
- *   <li>Clients use {@link java.net.http.HttpClient} (HTTP/1.1 unless a client is passed in);
- *       servers use Jetty 12 core on virtual threads: an event stream's pipe runs on its request's
- *       virtual thread and is written with Jetty's asynchronous writes (no thread of its own); one
- *       heartbeat timer thread per server serves all its streams while any is open. A client that
- *       disconnects cancels its run at once (the end of its connection's input is watched, and a
- *       failed write cancels too), which interrupts the pipe's thread and closes what the run
- *       opened.
+ *   <li>Clients use {@link java.net.http.HttpClient} (HTTP/1.1 unless a client is passed in); the
+ *       sources built without a client share one per connect timeout, so a call costs no client
+ *       thread of its own; servers use Jetty 12 core on virtual threads: an event stream's pipe
+ *       runs on its request's virtual thread and is written with Jetty's asynchronous writes (no
+ *       thread of its own); one heartbeat timer thread per server serves all its streams while any
+ *       is open. A client that disconnects cancels its run at once (the end of its connection's
+ *       input is watched, and a failed write cancels too), which interrupts the pipe's thread and
+ *       closes what the run opened.
  *   <li>Bounded: a REST source holds one page (no prefetch), the WebSocket source one message (a
  *       {@link dev.sluice.http.WebSockets#feed feed} at most its capacity, dropping or failing by
  *       its {@link dev.sluice.Overflow} policy), an event stream at most {@link

@@ -1,6 +1,7 @@
 package dev.sluice.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.http.internal.SseParser;
@@ -201,5 +202,18 @@ class RelayTest {
             "maxTokens=1024",
             "maxRequestBytes=1048576")
         .doesNotContain(KEY);
+  }
+
+  @Test
+  void joinWaitsUntilAnotherThreadClosesTheRelay() throws Exception {
+    Relay relay = Relay.start(settings(URI.create("http://127.0.0.1:9/v1"), LlmFormat.OPENAI));
+    Thread closer = Thread.ofVirtual().start(relay::close);
+    relay.join();
+    URI uri = relay.uri();
+    assertThatThrownBy(() -> new java.net.Socket(uri.getHost(), uri.getPort()).close())
+        .as("the server stopped before join returned")
+        .isInstanceOf(java.net.ConnectException.class);
+    closer.join();
+    relay.join(); // closed: returns at once
   }
 }

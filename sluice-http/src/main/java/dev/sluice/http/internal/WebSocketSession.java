@@ -31,6 +31,8 @@ public final class WebSocketSession implements AutoCloseable {
 
   private final URI uri;
   private final WebSocketSettings settings;
+  // one message (only one is ever requested) and the end or a failure after it (onError comes
+  // unrequested)
   private final BlockingQueue<Object> handOff = new ArrayBlockingQueue<>(2);
   private final StringBuilder partial = new StringBuilder();
   private final boolean binary;
@@ -150,7 +152,7 @@ public final class WebSocketSession implements AutoCloseable {
       handOff.offer(next);
     } else if (next instanceof String message) {
       if (feed.offer(message)) {
-        ws.request(1); // not the field: the first message may come before open() has set it
+        ws.request(1);
       }
     } else if (next instanceof End) {
       feed.complete();
@@ -163,7 +165,17 @@ public final class WebSocketSession implements AutoCloseable {
     }
   }
 
+  /** The messages received and not yet taken by {@link #drain}: at most one. */
+  int held() {
+    return (int) handOff.stream().filter(m -> m instanceof String || m instanceof byte[]).count();
+  }
+
   private final class Listener implements WebSocket.Listener {
+    @Override
+    public void onOpen(WebSocket ws) {
+      // not the default request(1): open() asks for the first message, so one is held at most
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
       if (binary) {
