@@ -126,11 +126,19 @@ public final class CopyCsvRewriter extends OutputStream {
         field = 0;
         records++;
       } else if (field < kinds.length && kinds[field] != Kind.PLAIN) {
-        if (typedLength == typed.length) {
+        int run = i + 1;
+        while (run < end && bytes[run] != separator && bytes[run] != '\n') {
+          run++;
+        }
+        if (typedLength + run - i > typed.length) {
+          System.arraycopy(bytes, i, typed, typedLength, typed.length - typedLength);
+          typedLength = typed.length; // the message quotes what fits
           throw notExact("is longer than " + MAX_TYPED + " characters");
         }
-        typed[typedLength++] = b;
+        System.arraycopy(bytes, i, typed, typedLength, run - i);
+        typedLength += run - i;
         fieldStart = false;
+        i = run - 1;
       } else if (b == quote) {
         inQuotes = true;
         put(b);
