@@ -4,7 +4,11 @@
 # Fills cli_rows (id BIGINT PRIMARY KEY, name TEXT, email TEXT, amount NUMERIC(12,2), created
 # TIMESTAMP) with ROWS rows, then per round, interleaved: psql \copy TO, ./sluice export at each
 # batch size, ./sluice export to JSON Lines and with --mask (the row path), psql \copy FROM and
-# ./sluice import at each batch size (into an emptied cli_target), then an upsert of every row.
+# ./sluice import at each batch size and at its default (into an emptied cli_target), then an
+# upsert of every row (unchanged rows, then rows whose values all changed).
+# BASE=/path/to/another/sluice runs that launcher (another build, e.g. a copy of the last
+# landing) beside ./sluice on every sluice case, interleaved, and checks that both write the same
+# bytes (exports) and the same table (imports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 psql_bin=$1 port=$2 work=$3
@@ -44,41 +48,98 @@ rows_in() { [ "$(sql -t -A -c "SELECT count(*) FROM cli_target")" = "$ROWS" ] ||
 lines_of() { [ "$(($(wc -l <"$1") - 1))" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: $1 has not $ROWS rows" >&2; exit 1; }; }
 
 SLUICE_CDS=wait ./sluice export --help >/dev/null # the launcher's start-up archive, made once
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+BASE=${BASE:-}
+launchers=(./sluice)
+if [ -n "$BASE" ]; then
+  SLUICE_CDS=wait "$BASE" export --help >/dev/null
+  launchers+=("$BASE")
+fi
+tag() { [ "$1" = ./sluice ] && echo "" || echo " (base)"; }
+out() { [ "$1" = ./sluice ] && echo "$work/$2" || echo "$work/base-$2"; } # launcher name: its file
+same() { # name: the base's output must equal this tree's
+  if [ -n "$BASE" ]; then cmp -s "$work/$1" "$work/base-$1" || { echo "bench/jdbc-cli.sh: $1 differs from the base's" >&2; exit 1; }; fi
+}
+table_sum() { sql -t -A -c "SELECT count(*), md5(string_agg(t::text, '|' ORDER BY id)) FROM cli_target t"; }
+sluice_import() { # name args...: an import into the emptied target by each launcher, tables compared
+  local name=$1 l sum= first=
+  shift
+  for l in "${launchers[@]}"; do
+    empty_target
+    measure "$name$(tag "$l")" "$l" import "$work/sluice.csv" --table cli_target --db "$db" --user sluice --quiet "$@"
+    rows_in "$name$(tag "$l")"
+    sum=$(table_sum)
+    if [ -z "$first" ]; then first=$sum; elif [ "$sum" != "$first" ]; then echo "bench/jdbc-cli.sh: $name: the base left another table" >&2; exit 1; fi
+  done
+}
 for ((round = 1; round <= ROUNDS; round++)); do
+  if [ -n "$BASE" ]; then # each launcher first in every other round
+    if [ $((round % 2)) = 1 ]; then launchers=(./sluice "$BASE"); else launchers=("$BASE" ./sluice); fi
+  fi
   measure "export psql \\copy TO" "${psql[@]}" -c "\\copy ($select) TO '$work/psql.csv' CSV HEADER"
   lines_of "$work/psql.csv"
   for b in $CLI_BATCHES; do
-    rm -f "$work/sluice.csv"
-    measure "export sluice --batch $b" ./sluice export "$work/sluice.csv" --table cli_rows --db "$db" --user sluice --batch "$b" --quiet
-    lines_of "$work/sluice.csv"
+    for l in "${launchers[@]}"; do
+      f=$(out "$l" sluice.csv)
+      rm -f "$f"
+      measure "export sluice --batch $b$(tag "$l")" "$l" export "$f" --table cli_rows --db "$db" --user sluice --batch "$b" --quiet
+      lines_of "$f"
+    done
+    same sluice.csv
   done
   # the row path: JSON Lines, and CSV with a rule that needs values (both by keyset pages)
-  rm -f "$work/sluice.jsonl" "$work/masked.csv"
-  measure "export sluice .jsonl" ./sluice export "$work/sluice.jsonl" --table cli_rows --db "$db" --user sluice --quiet
-  [ "$(wc -l <"$work/sluice.jsonl")" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: sluice.jsonl has not $ROWS rows" >&2; exit 1; }
-  measure "export sluice --mask email" ./sluice export "$work/masked.csv" --table cli_rows --db "$db" --user sluice --mask email --quiet
-  lines_of "$work/masked.csv"
+  for l in "${launchers[@]}"; do
+    j=$(out "$l" sluice.jsonl) m=$(out "$l" masked.csv)
+    rm -f "$j" "$m"
+    measure "export sluice .jsonl$(tag "$l")" "$l" export "$j" --table cli_rows --db "$db" --user sluice --quiet
+    [ "$(wc -l <"$j")" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: $j has not $ROWS rows" >&2; exit 1; }
+    measure "export sluice --mask email$(tag "$l")" "$l" export "$m" --table cli_rows --db "$db" --user sluice --mask email --quiet
+    lines_of "$m"
+  done
+  same sluice.jsonl
+  same masked.csv
   empty_target
   measure "import psql \\copy FROM" "${psql[@]}" -c "\\copy cli_target (id, name, email, amount, created) FROM '$work/psql.csv' CSV HEADER"
   rows_in "psql \\copy FROM"
   for b in $CLI_BATCHES; do
-    empty_target
-    measure "import sluice --batch $b" ./sluice import "$work/sluice.csv" --table cli_target --db "$db" --user sluice --batch "$b" --quiet
-    rows_in "sluice import --batch $b"
+    sluice_import "import sluice --batch $b" --batch "$b"
   done
-  # upsert: every key exists already, so each row is an update
-  measure "import sluice --upsert-key id" ./sluice import "$work/sluice.csv" --table cli_target --db "$db" --user sluice --upsert-key id --quiet
-  rows_in "sluice import --upsert-key id"
+  sluice_import "import sluice (default batch)"
+  # upsert: every key exists already, so each row is an update (of the same values, then of new ones)
+  for l in "${launchers[@]}"; do
+    measure "import sluice --upsert-key id$(tag "$l")" "$l" import "$work/sluice.csv" --table cli_target --db "$db" --user sluice --upsert-key id --quiet
+    rows_in "sluice import --upsert-key id"
+  done
+  if [ ! -f "$work/changed.csv" ]; then
+    sql -c "\\copy (SELECT id, name || 'x' AS name, 'x' || email AS email, amount + 1 AS amount, created + INTERVAL '1 day' AS created FROM cli_rows ORDER BY id) TO '$work/changed.csv' CSV HEADER"
+  fi
+  first=
+  for l in "${launchers[@]}"; do
+    sql -c "TRUNCATE cli_target" -c "INSERT INTO cli_target SELECT * FROM cli_rows" -c "VACUUM ANALYZE cli_target"
+    measure "import sluice --upsert-key id, changed$(tag "$l")" "$l" import "$work/changed.csv" --table cli_target --db "$db" --user sluice --upsert-key id --quiet
+    rows_in "sluice import --upsert-key id, changed"
+    sum=$(table_sum)
+    if [ -z "$first" ]; then first=$sum; elif [ "$sum" != "$first" ]; then echo "bench/jdbc-cli.sh: the base's upsert left another table" >&2; exit 1; fi
+  done
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
 echo "CLI: $ROWS rows x 5 columns, the launcher with its defaults (-XX:+UseSerialGC, default heap),"
-echo "load $(cut -d' ' -f1-3 /proc/loadavg); medians of $ROUNDS interleaved rounds; ratio = seconds / psql's"
-printf '%-30s %9s %11s %9s %12s  %s\n' run seconds rows/s "/ psql" "peak RSS MB" "seconds of each run"
+echo "load $load_at_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end; medians of $ROUNDS interleaved rounds; ratio = seconds / psql's"
+printf '%-46s %9s %11s %9s %12s  %s\n' run seconds rows/s "/ psql" "peak RSS MB" "seconds of each run"
 for key in "${order[@]}"; do
   m=$(median ${all[$key]})
   case $key in export*) base=$(median ${all["export psql \\copy TO"]}) ;; *) base=$(median ${all["import psql \\copy FROM"]}) ;; esac
-  printf '%-30s %9.2f %11.0f %9.2f %12d  %s\n' "$key" "$m" "$(awk "BEGIN { print $ROWS / $m }")" \
+  printf '%-46s %9.2f %11.0f %9.2f %12d  %s\n' "$key" "$m" "$(awk "BEGIN { print $ROWS / $m }")" \
     "$(awk "BEGIN { print $m / $base }")" "${rss[$key]}" "${all[$key]}"
 done
+if [ -n "$BASE" ]; then
+  echo
+  echo "this tree against BASE=$BASE (the same bytes and tables): base seconds / these seconds"
+  for key in "${order[@]}"; do
+    if [[ $key != *" (base)" ]] && [ -n "${all["$key (base)"]:-}" ]; then
+      printf '%-46s %6.2f\n' "$key" "$(awk "BEGIN { print $(median ${all["$key (base)"]}) / $(median ${all[$key]}) }")"
+    fi
+  done
+fi

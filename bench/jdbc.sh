@@ -9,7 +9,9 @@
 # `\copy (SELECT ...) TO ... CSV HEADER`, and that CSV imported by `./sluice import --batch N`
 # against psql `\copy ... FROM ... CSV HEADER`, at each N of CLI_BATCHES (default 1000 10000
 # 50000), $ROUNDS interleaved rounds, median seconds and highest peak RSS of the client process
-# (/usr/bin/time; the server's memory is not counted). ONLY=copy, ONLY=export or ONLY=cli runs one
+# (/usr/bin/time; the server's memory is not counted); BASE=/path/to/sluice also runs another
+# build's launcher on every CLI case, interleaved, and checks it writes the same bytes and tables
+# (run both from copies of their trees). ONLY=copy, ONLY=export or ONLY=cli runs one
 # part (default: all three). The machine may be busy with other work: compare medians.
 # Needs the PostgreSQL server binaries (apt-get install -y postgresql-15) or SLUICE_PG_BIN.
 # Output: stdout and bench/results/jdbc-<UTC time>.txt. SKIP_BUILD=1 reuses benchmarks.jar.

@@ -4,6 +4,7 @@
  */
 module dev.sluice.jdbc {
   requires transitive dev.sluice.core;
+  requires transitive dev.sluice.io;
   requires transitive java.sql;
   requires transitive com.zaxxer.hikari;
   requires static org.postgresql.jdbc;

@@ -5,6 +5,7 @@ import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
 import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.Jdbc;
+import dev.sluice.jdbc.TableExport;
 import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
 import java.nio.file.Path;
@@ -101,17 +102,16 @@ final class ExportCommand implements Callable<Integer> {
       Counters counters = new Counters();
       Progress progress =
           quiet ? Progress.quiet(counters) : Progress.start("export", counters, -1, System.err);
-      Exporter exporter =
-          new Exporter(pool, query, out, format, csv.settings(), rowRules, counters)
-              .reporting(progress);
+      TableExport export =
+          TableExport.of(pool, query, out)
+              .csv(csv.settings())
+              .withFormat(format == Format.CSV ? TableExport.Format.CSV : TableExport.Format.JSONL)
+              .withRules(rowRules)
+              .watchedBy(monitor(progress, counters));
       long rows;
       try {
-        if (stdout) {
-          rows = exporter.toStream(Output.stdout());
-        } else {
-          String fingerprint = fingerprint(query, out, format);
-          rows = exporter.toFile(file, fingerprint, saved);
-        }
+        rows =
+            stdout ? export.toStream(Output.stdout()) : export.toFile(file, db.describe(), saved);
       } finally {
         progress.close();
       }
@@ -126,20 +126,23 @@ final class ExportCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private String fingerprint(TableQuery query, List<String> out, Format format)
-      throws java.io.IOException {
-    String text =
-        String.join(
-            " ",
-            db.describe(),
-            query.table(),
-            "key=" + query.key(),
-            "columns=" + out,
-            "where=" + query.where() + query.params(),
-            "batch=" + batch,
-            "format=" + format,
-            rules.rules().toString(),
-            "csv=" + csv.settings());
-    return text.replace('\n', ' ').replace('\r', ' ');
+  /** The export's progress: its pipes metered, its COPY run reported, its rows counted. */
+  static TableExport.Monitor monitor(Progress progress, Counters counters) {
+    return new TableExport.Monitor() {
+      @Override
+      public <T> dev.sluice.Pipe<T> rows(dev.sluice.Pipe<T> pipe) {
+        return progress.on(pipe);
+      }
+
+      @Override
+      public <T> T copy(dev.sluice.CheckedSupplier<T> work) throws Exception {
+        return progress.around(work);
+      }
+
+      @Override
+      public void written(long rows) {
+        counters.rows.addAndGet(rows);
+      }
+    };
   }
 }

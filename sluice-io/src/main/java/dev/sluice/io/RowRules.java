@@ -163,6 +163,16 @@ public final class RowRules {
         && rename.isEmpty();
   }
 
+  /**
+   * Whether a rule reads or changes the rows' values ({@link #where}, {@link #mask}, {@link #hash},
+   * {@link #withInfer}); {@link #select} and {@link #rename} only pick and name columns. A writer
+   * that moves rows without looking at them (a database's {@code COPY}) can apply these rules only
+   * when this is false.
+   */
+  public boolean needsValues() {
+    return !where.isEmpty() || !mask.isEmpty() || !hash.isEmpty() || infer;
+  }
+
   /** The conditions. */
   public List<Condition> conditions() {
     return where;

@@ -161,6 +161,18 @@ class RowRulesTest {
   }
 
   @Test
+  void onlyConditionsMasksHashesAndInferenceNeedTheValues() {
+    assertThat(RowRules.none().needsValues()).isFalse();
+    assertThat(
+            RowRules.none().select("a", "b").rename("a", "x").withStrictColumns(true).needsValues())
+        .isFalse();
+    assertThat(RowRules.none().where(Condition.parse("a=1")).needsValues()).isTrue();
+    assertThat(RowRules.none().mask("a").needsValues()).isTrue();
+    assertThat(RowRules.none().hash("a").needsValues()).isTrue();
+    assertThat(RowRules.none().withInfer(true).needsValues()).isTrue();
+  }
+
+  @Test
   void toStringListsEveryRuleButNotTheKey() {
     RowRules rules =
         RowRules.none()

@@ -117,7 +117,9 @@ public final class Jdbc {
   /**
    * A HikariCP pool on {@code url}; close it when done. It opens one connection before it returns
    * (so a wrong URL, password or an unreachable server fails here, within {@link
-   * PoolSettings#connectTimeout}), and bounds every later borrow by the same timeout. For a
+   * PoolSettings#connectTimeout}), and bounds every later borrow by the same timeout. It keeps one
+   * connection idle and opens more, up to {@link PoolSettings#maxSize}, only while that many are
+   * borrowed at once (a job on one thread costs the server one connection, not ten). For a
    * PostgreSQL URL it also sets the driver's {@code connectTimeout}, {@code loginTimeout}, {@code
    * socketTimeout} and {@code reWriteBatchedInserts=true} (batched inserts sent as multi-row
    * inserts); a parameter the URL itself sets wins.
@@ -130,6 +132,7 @@ public final class Jdbc {
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(settings.maxSize());
+    config.setMinimumIdle(1); // grows on demand: a job on one thread opens one connection, not ten
     config.setConnectionTimeout(settings.connectTimeout().toMillis());
     config.setValidationTimeout(settings.validationTimeout().toMillis());
     config.setPoolName("sluice-jdbc");

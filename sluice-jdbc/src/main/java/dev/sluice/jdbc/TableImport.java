@@ -26,7 +26,9 @@ import javax.sql.DataSource;
  * the last commit (nothing lost, nothing twice), and the checkpoint removed when the import
  * completes. On PostgreSQL each batch streams through {@code COPY … FROM STDIN} (an upsert through
  * a temporary stage table and {@code INSERT … ON CONFLICT}); elsewhere batched multi-row inserts
- * ({@link JdbcSink}).
+ * ({@link JdbcSink}). Into {@code COPY}, a value PostgreSQL reads as it would read the parsed value
+ * (plain integers and decimals, real ISO dates and timestamps) is checked and sent as the text it
+ * is, not parsed and rendered again.
  *
  * <p>A row whose value does not parse goes to the {@link Rejected} handler, which throws to fail
  * the import or records it to go on. A JSON object's missing keys are NULL.
@@ -172,7 +174,7 @@ public final class TableImport {
     CheckpointedSink<Row> sink =
         Jdbc.<Row>sink(dataSource, settings(), RowBinder.ofRow()).checkpointed(job);
     Columns sinkColumns = Columns.of(columns);
-    Typing typing = new Typing();
+    Typing typing = new Typing(settings().copy() && PgCopy.supports(dataSource));
     long[] count = {0};
     long written =
         Checkpoints.resume(rows, checkpoint)
@@ -219,10 +221,19 @@ public final class TableImport {
    * (rows of one file share one) rather than per value. Confined to the run's thread.
    */
   private final class Typing {
+    private final boolean copyText;
     private Columns input;
     private int[] types;
     private int[] places;
     private String[] names;
+
+    /**
+     * {@code copyText}: the rows go to PostgreSQL's {@code COPY}, so a value that it reads as
+     * {@link TableInfo#typed} would type it ({@link TextValues#passesThrough}) is kept as text.
+     */
+    Typing(boolean copyText) {
+      this.copyText = copyText;
+    }
 
     Row typed(Row row, Columns sink) {
       if (row.columns() != input) {
@@ -281,6 +292,9 @@ public final class TableImport {
         return b;
       }
       String text = Row.textOf(value);
+      if (copyText && !text.isEmpty() && TextValues.passesThrough(text, type)) {
+        return text;
+      }
       return emptyIsNull ? TextValues.parse(text, type) : TextValues.parseKeepingEmpty(text, type);
     }
   }

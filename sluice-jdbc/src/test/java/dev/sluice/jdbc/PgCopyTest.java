@@ -7,6 +7,7 @@ import dev.sluice.Checkpoints;
 import dev.sluice.Pipe;
 import dev.sluice.PipeCancelledException;
 import dev.sluice.Positioned;
+import dev.sluice.Row;
 import dev.sluice.jdbc.testing.Engine;
 import dev.sluice.jdbc.testing.PostgresExtension;
 import dev.sluice.jdbc.testing.TestDb;
@@ -95,6 +96,45 @@ class PgCopyTest {
           .containsExactly(1000L, 1000L);
       db.execute("DELETE FROM t");
       assertThat(chunks(db, TableQuery.of("t", "id"), 1000, Optional.empty())).isEmpty();
+    }
+  }
+
+  @Test
+  void chunksEndWhereKeysetPagesEndWhetherTheKeyIsCopiedOrNotAndWithAFilter() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE s (id INT PRIMARY KEY, name TEXT, tag TEXT)",
+          "INSERT INTO s SELECT g * 3 - 1000, 'n,\"' || g, CASE WHEN g % 4 = 0 THEN 'x' END"
+              + " FROM generate_series(1, 1000) g");
+      for (TableQuery query :
+          List.of(TableQuery.of("s", "id"), TableQuery.of("s", "id").withWhere("tag IS NULL"))) {
+        List<String> pages = new ArrayList<>();
+        List<Positioned<Row>> rows =
+            Jdbc.keyset(db.dataSource(), query, RowMapper.toRow()).after(Optional.empty()).toList();
+        for (int i = 299; i < rows.size(); i += 300) {
+          pages.add(rows.get(i).position());
+        }
+        pages.add(rows.getLast().position());
+        for (List<String> columns : List.of(List.of("name", "id"), List.of("name", "tag"))) {
+          List<Positioned<PgCopy.Chunk>> chunks =
+              PgCopy.chunks(db.dataSource(), query, columns, 300).after(Optional.empty()).toList();
+          assertThat(chunks)
+              .extracting(Positioned::position)
+              .as(query + " " + columns)
+              .containsExactlyElementsOf(pages);
+          assertThat(chunks.stream().mapToLong(c -> c.item().rows()).sum()).isEqualTo(rows.size());
+          assertThat(text(chunks))
+              .isEqualTo(
+                  whole(
+                      db,
+                      "SELECT "
+                          + String.join(", ", columns)
+                          + " FROM s"
+                          + (query.where().isBlank() ? "" : " WHERE " + query.where())
+                          + " ORDER BY id"));
+        }
+      }
+      assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
     }
   }
 

@@ -102,10 +102,17 @@ public final class CopyCsvRewriter extends OutputStream {
     for (int i = offset, end = offset + length; i < end; i++) {
       byte b = bytes[i];
       if (inQuotes) {
-        put(b);
-        if (b == quote) {
-          inQuotes = false;
+        int run = i;
+        while (run < end && bytes[run] != quote) {
+          run++;
         }
+        if (run == end) {
+          putAll(bytes, i, end - i);
+          return;
+        }
+        putAll(bytes, i, run + 1 - i); // through the quote
+        inQuotes = false;
+        i = run;
       } else if (b == separator) {
         endField();
         put(b);
@@ -119,22 +126,56 @@ public final class CopyCsvRewriter extends OutputStream {
         field = 0;
         records++;
       } else if (field < kinds.length && kinds[field] != Kind.PLAIN) {
-        if (typedLength == typed.length) {
+        int run = i + 1;
+        while (run < end && bytes[run] != separator && bytes[run] != '\n') {
+          run++;
+        }
+        if (typedLength + run - i > typed.length) {
+          System.arraycopy(bytes, i, typed, typedLength, typed.length - typedLength);
+          typedLength = typed.length; // the message quotes what fits
           throw notExact("is longer than " + MAX_TYPED + " characters");
         }
-        typed[typedLength++] = b;
+        System.arraycopy(bytes, i, typed, typedLength, run - i);
+        typedLength += run - i;
         fieldStart = false;
-      } else {
-        if (b == quote) {
-          inQuotes = true;
-        } else if (fieldStart && field == 0 && b == '#') {
-          put(quote);
-          hashQuoted = true;
-        }
+        i = run - 1;
+      } else if (b == quote) {
+        inQuotes = true;
         put(b);
         fieldStart = false;
+      } else if (fieldStart && field == 0 && b == '#') {
+        put(quote);
+        hashQuoted = true;
+        put(b);
+        fieldStart = false;
+      } else {
+        int run = i + 1;
+        while (run < end) {
+          byte c = bytes[run];
+          if (c == separator || c == '\n' || c == quote) {
+            break;
+          }
+          run++;
+        }
+        putAll(bytes, i, run - i);
+        fieldStart = false;
+        i = run - 1;
       }
     }
+  }
+
+  /** {@code length} bytes of {@code bytes} from {@code from}, through the buffer. */
+  private void putAll(byte[] bytes, int from, int length) throws IOException {
+    if (used + length > buffer.length) {
+      out.write(buffer, 0, used);
+      used = 0;
+      if (length > buffer.length) {
+        out.write(bytes, from, length);
+        return;
+      }
+    }
+    System.arraycopy(bytes, from, buffer, used, length);
+    used += length;
   }
 
   private void endField() throws IOException {

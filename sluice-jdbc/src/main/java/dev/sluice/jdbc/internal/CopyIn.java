@@ -13,12 +13,13 @@ import org.postgresql.PGConnection;
 /**
  * A sink's batches by PostgreSQL {@code COPY … FROM STDIN WITH (FORMAT csv)}, inside the batch's
  * transaction. An insert copies into the table; an upsert copies into a temporary stage table
- * ({@code ON COMMIT DELETE ROWS}, made once per run and dropped at its end) and then runs {@code
- * INSERT INTO t SELECT DISTINCT ON (key) … ORDER BY key, arrival DESC ON CONFLICT (key) DO UPDATE},
- * so the last row of a key in a batch wins, as with row-by-row upserts. Values are written as CSV
- * fields: null as an empty unquoted field, anything else quoted ({@code ""} is the empty string);
- * numbers plain, binary as {@code \x} hex, temporal values in ISO 8601, others by {@code toString}.
- * Confined to the run's thread.
+ * ({@code ON COMMIT DELETE ROWS}, made once per run and dropped at its end) with each row's arrival
+ * number (written by the client) and then runs {@code INSERT INTO t SELECT DISTINCT ON (key) …
+ * ORDER BY key, arrival DESC ON CONFLICT (key) DO UPDATE}, so the last row of a key in a batch
+ * wins, as with row-by-row upserts. Values are written as CSV fields: null as an empty unquoted
+ * field, text quoted when it must be ({@code ""} is the empty string), numbers plain, binary as
+ * {@code \x} hex, temporal values in ISO 8601, others by {@code toString}. Confined to the run's
+ * thread.
  */
 final class CopyIn {
   private static final String STAGE = "pg_temp.sluice_stage";
@@ -29,6 +30,9 @@ final class CopyIn {
   private final byte[] out = new byte[1 << 16];
   private int used;
   private org.postgresql.copy.CopyIn running;
+
+  /** The rows written so far: an upsert's arrival numbers (a sequence costs the server more). */
+  private long arrivals;
 
   private CopyIn(Connection connection, String copy, String merge) throws SQLException {
     this.connection = connection;
@@ -68,7 +72,7 @@ final class CopyIn {
               + " FROM "
               + table.sql()
               + " WITH NO DATA");
-      s.execute("ALTER TABLE " + STAGE + " ADD COLUMN sluice_arrival BIGSERIAL");
+      s.execute("ALTER TABLE " + STAGE + " ADD COLUMN sluice_arrival BIGINT");
     }
     connection.commit();
     String keys = table.quoteAll(key);
@@ -94,7 +98,8 @@ final class CopyIn {
             + keys
             + ") "
             + (set.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", set));
-    return new CopyIn(connection, "COPY " + STAGE + " (" + names + options, merge);
+    return new CopyIn(
+        connection, "COPY " + STAGE + " (" + names + ", sluice_arrival" + options, merge);
   }
 
   /** The cancel handle of this connection for a {@link CancelWatch}. */
@@ -125,9 +130,13 @@ final class CopyIn {
         case Integer n -> ascii(n.toString());
         case Long n -> ascii(n.toString());
         case BigDecimal d -> ascii(d.toPlainString());
-        case String text -> quoted(text);
+        case String text -> text(text);
         default -> quoted(text(value));
       }
+    }
+    if (merge != null) {
+      put((byte) ',');
+      ascii(Long.toString(++arrivals));
     }
     put((byte) '\n');
   }
@@ -159,6 +168,48 @@ final class CopyIn {
       } catch (SQLException ignored) {
         // the rollback that follows reports a broken connection
       }
+    }
+  }
+
+  /**
+   * {@code text} as a CSV field: unquoted when it is ASCII, not empty, holds no comma, quote, CR or
+   * LF and does not start with a backslash (so never {@code \.}), else quoted.
+   */
+  private void text(String text) throws SQLException {
+    int n = text.length();
+    if (used + 2 * n + 2 > out.length) {
+      if (2 * n + 2 > out.length) {
+        quoted(text);
+        return;
+      }
+      running.writeToCopy(out, 0, used);
+      used = 0;
+    }
+    byte[] o = out;
+    int start = used;
+    int u = start + 1; // after a quote that is kept only if needed
+    boolean quote = n == 0 || text.charAt(0) == '\\';
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        quoted(text);
+        return;
+      }
+      if (c == '"') {
+        o[u++] = '"';
+        quote = true;
+      } else if (c == ',' || c == '\n' || c == '\r') {
+        quote = true;
+      }
+      o[u++] = (byte) c;
+    }
+    if (quote) {
+      o[start] = '"';
+      o[u++] = '"';
+      used = u;
+    } else {
+      System.arraycopy(o, start + 1, o, start, u - start - 1);
+      used = u - 1;
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sluice.jdbc.internal;
 
 import dev.sluice.jdbc.JdbcException;
+import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
@@ -40,6 +41,15 @@ public final class CopyRun implements AutoCloseable {
   private String boundFilter;
   private long chunkNumber;
 
+  /** The place of an integer key among the copied fields, or -1: found by an upper query. */
+  private int keyField = -1;
+
+  /** Whether that key is a {@code BIGINT} (a {@code Long} in positions) or an {@code Integer}. */
+  private boolean longKey;
+
+  private final char separator;
+  private final char quote;
+
   public CopyRun(DataSource dataSource, TableQuery query, List<String> columns, int chunkRows) {
     this(dataSource, query, columns, null, ',', '"', chunkRows);
   }
@@ -63,6 +73,8 @@ public final class CopyRun implements AutoCloseable {
                 + SqlLiterals.of("" + separator)
                 + ", QUOTE "
                 + SqlLiterals.of("" + quote);
+    this.separator = separator;
+    this.quote = quote;
     this.dataSource = dataSource;
     this.query = query;
     this.columns = columns;
@@ -109,9 +121,12 @@ public final class CopyRun implements AutoCloseable {
           resolve(connection);
         }
         try (Statement s = connection.createStatement()) {
-          s.execute("SET LOCAL TIME ZONE 'UTC'");
-          s.execute("SET LOCAL DateStyle = 'ISO, YMD'");
-          s.execute("SET LOCAL extra_float_digits = 1");
+          s.execute( // one round trip
+              "SET LOCAL TIME ZONE 'UTC'; SET LOCAL DateStyle = 'ISO, YMD';"
+                  + " SET LOCAL extra_float_digits = 1");
+        }
+        if (keyField >= 0) {
+          return limited(connection, after, target);
         }
         Bound upper = upper(connection, after);
         if (upper == null) {
@@ -162,16 +177,95 @@ public final class CopyRun implements AutoCloseable {
   }
 
   /**
+   * The chunk of an integer key among the copied fields: {@code COPY (… WHERE key > after ORDER BY
+   * key LIMIT n)}, its last key read from its last row (PostgreSQL sends each row of a {@code COPY
+   * … TO} in a message of its own), so no query looks for it first. Commits.
+   */
+  private Chunk limited(Connection connection, List<Object> after, Target target)
+      throws SQLException, java.io.IOException {
+    StringBuilder where = new StringBuilder(filter);
+    if (after != null) {
+      where
+          .append(where.isEmpty() ? "" : " AND ")
+          .append(table.quote(key.get(0)))
+          .append(" > ")
+          .append(SqlLiterals.of(after.get(0)));
+    }
+    String sql =
+        "COPY (SELECT "
+            + (select == null ? table.quoteAll(columns) : String.join(", ", select))
+            + " FROM "
+            + table.sql()
+            + (where.isEmpty() ? "" : " WHERE " + where)
+            + " ORDER BY "
+            + table.quote(key.get(0))
+            + " LIMIT "
+            + chunkRows
+            + ") TO STDOUT WITH (FORMAT csv"
+            + options
+            + ")";
+    PGConnection pg = connection.unwrap(PGConnection.class);
+    watch.watch(PgCancel.of(pg));
+    byte[][] last = {null};
+    long rows;
+    try {
+      rows = copyOut(pg, sql, target, false, last);
+    } finally {
+      watch.done();
+    }
+    connection.commit();
+    if (rows == 0) {
+      return new Chunk(null, 0, null, false);
+    }
+    long value = integerField(last[0], keyField);
+    Object lastKey = longKey ? (Object) value : (Object) Math.toIntExact(value);
+    return new Chunk(null, rows, List.of(lastKey), rows == chunkRows);
+  }
+
+  /** The integer in field {@code index} of the CSV record {@code row} (PostgreSQL's quoting). */
+  private long integerField(byte[] row, int index) {
+    int field = 0;
+    int i = 0;
+    boolean inQuotes = false;
+    while (field < index) {
+      byte b = row[i++];
+      if (b == quote) {
+        inQuotes = !inQuotes;
+      } else if (b == separator && !inQuotes) {
+        field++;
+      }
+    }
+    int end = i;
+    while (end < row.length && row[end] != separator && row[end] != '\n' && row[end] != '\r') {
+      end++;
+    }
+    return Long.parseLong(new String(row, i, end - i, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /**
    * Runs {@code sql} and writes its rows to the stream of {@code target}; when the stream fails,
    * reads the rest of the {@code COPY} (unwritten), so the connection is left clean, and rethrows.
    */
   private static long copyOut(PGConnection pg, String sql, Target target)
+      throws SQLException, java.io.IOException {
+    return copyOut(pg, sql, target, true, null);
+  }
+
+  /**
+   * {@link #copyOut(PGConnection, String, Target)}, opening the target for no row only if {@code
+   * openEmpty}, and keeping the last row in {@code last[0]} if {@code last} is not null.
+   */
+  private static long copyOut(
+      PGConnection pg, String sql, Target target, boolean openEmpty, byte[][] last)
       throws SQLException, java.io.IOException {
     org.postgresql.copy.CopyOut copy = pg.getCopyAPI().copyOut(sql);
     java.io.IOException failure = null;
     java.io.OutputStream out = null;
     byte[] row;
     while ((row = copy.readFromCopy()) != null) {
+      if (last != null) {
+        last[0] = row;
+      }
       if (failure != null) {
         continue;
       }
@@ -187,7 +281,7 @@ public final class CopyRun implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    if (out == null) {
+    if (out == null && openEmpty) {
       target.open(); // a chunk known to have rows has a stream, even if the rows vanished since
     }
     return copy.getHandledRowCount();
@@ -197,11 +291,14 @@ public final class CopyRun implements AutoCloseable {
     TableRef ref = TableRef.resolve(connection, query.table());
     List<String> realKey = ref.columns(query.key());
     if (!ref.view()) {
+      TableInfo info = TableDescriber.describe(connection, ref);
       try {
-        TableDescriber.describe(connection, ref).requireKeysetKey(realKey);
+        info.requireKeysetKey(realKey);
       } catch (IllegalArgumentException e) {
         throw new JdbcException(e.getMessage(), e);
       }
+      keyField = integerKeyField(ref, info, realKey, ref.columns(columns));
+      longKey = keyField >= 0 && info.types().get(realKey.get(0)) == java.sql.Types.BIGINT;
     }
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SHOW standard_conforming_strings")) {
@@ -216,6 +313,32 @@ public final class CopyRun implements AutoCloseable {
     this.key = realKey;
     this.table = ref;
     table.columns(columns);
+  }
+
+  /**
+   * The place among {@code copied} of a one-column key of an integer type copied as it is, whose
+   * text no separator or quote can be part of; else -1.
+   */
+  private int integerKeyField(
+      TableRef ref, TableInfo info, List<String> realKey, List<String> copied) {
+    if (realKey.size() != 1 || "0123456789-".indexOf(separator) >= 0) {
+      return -1;
+    }
+    if ("0123456789-".indexOf(quote) >= 0) {
+      return -1;
+    }
+    Integer type = info.types().get(realKey.get(0));
+    if (type == null
+        || (type != java.sql.Types.BIGINT
+            && type != java.sql.Types.INTEGER
+            && type != java.sql.Types.SMALLINT)) {
+      return -1;
+    }
+    int at = copied.indexOf(realKey.get(0));
+    if (at < 0 || (select != null && !select.get(at).equals(ref.quote(realKey.get(0))))) {
+      return -1;
+    }
+    return at;
   }
 
   private record Bound(List<Object> key, boolean full) {}

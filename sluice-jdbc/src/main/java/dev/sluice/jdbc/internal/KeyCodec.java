@@ -50,7 +50,12 @@ public final class KeyCodec {
                         + v.getClass().getName()
                         + ", which cannot be stored as a position");
           };
-      out.append(tag).append(':').append(URLEncoder.encode(v.toString(), StandardCharsets.UTF_8));
+      out.append(tag).append(':');
+      if (v instanceof Integer || v instanceof Long) {
+        out.append(v); // digits and '-' need no encoding
+      } else {
+        out.append(URLEncoder.encode(v.toString(), StandardCharsets.UTF_8));
+      }
     }
     return out.toString();
   }

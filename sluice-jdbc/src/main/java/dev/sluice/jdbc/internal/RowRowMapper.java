@@ -20,14 +20,31 @@ import java.util.List;
  * with the same labels share one {@link Columns}.
  */
 public final class RowRowMapper implements RowMapper<Row> {
-  /** The columns of the last row; rows of one query reuse them. Racy but safe: immutable. */
-  private volatile Columns last = Columns.of();
+  /** The shape of the last result set's rows. Racy but safe: immutable. */
+  private volatile Shape last = new Shape(null, Columns.of(), new int[0]);
+
+  /** The labels and {@link ColumnValues#kind}s of a result set's columns. */
+  private record Shape(ResultSetMetaData meta, Columns columns, int[] kinds) {}
 
   @Override
   public Row map(ResultSet rs) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
+    Shape shape = last;
+    if (shape.meta != meta) { // a result set's metadata is one object (pgjdbc, H2): once a query
+      shape = shape(meta, shape.columns);
+      last = shape;
+    }
+    int[] kinds = shape.kinds;
+    Object[] values = new Object[kinds.length];
+    for (int i = 0; i < kinds.length; i++) {
+      values[i] = detached(ColumnValues.read(rs, kinds[i], i + 1));
+    }
+    return new ArrayRow(shape.columns, values, -1);
+  }
+
+  /** The shape of {@code meta}, sharing {@code columns} if the labels are the same. */
+  private static Shape shape(ResultSetMetaData meta, Columns columns) throws SQLException {
     int count = meta.getColumnCount();
-    Columns columns = last;
     boolean same = columns.size() == count;
     for (int i = 0; same && i < count; i++) {
       same = columns.name(i).equals(meta.getColumnLabel(i + 1));
@@ -38,13 +55,8 @@ public final class RowRowMapper implements RowMapper<Row> {
         names.add(meta.getColumnLabel(i));
       }
       columns = Columns.of(names);
-      last = columns;
     }
-    Object[] values = new Object[count];
-    for (int i = 1; i <= count; i++) {
-      values[i - 1] = detached(ColumnValues.read(rs, meta, i));
-    }
-    return new ArrayRow(columns, values, -1);
+    return new Shape(meta, columns, ColumnValues.kinds(meta));
   }
 
   private static Object detached(Object value) throws SQLException {

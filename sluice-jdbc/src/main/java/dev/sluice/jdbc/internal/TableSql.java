@@ -25,6 +25,8 @@ public final class TableSql {
   private final String keyPredicate;
   private final String orderBy;
   private final int[] keyIndexes;
+  private ResultSetMetaData keyMeta;
+  private int[] keyKinds;
   private final List<String> key;
   private List<Object> lastSeen;
 
@@ -159,9 +161,17 @@ public final class TableSql {
   /** The key values of the current row; fails naming the table and column if one is null. */
   List<Object> keyOf(ResultSet rs) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
+    if (meta != keyMeta) { // looked up once per result set
+      int[] kinds = new int[keyIndexes.length];
+      for (int i = 0; i < kinds.length; i++) {
+        kinds[i] = ColumnValues.kind(meta, keyIndexes[i]);
+      }
+      keyKinds = kinds;
+      keyMeta = meta;
+    }
     List<Object> values = new ArrayList<>(keyIndexes.length);
     for (int i = 0; i < keyIndexes.length; i++) {
-      Object value = ColumnValues.read(rs, meta, keyIndexes[i]);
+      Object value = ColumnValues.read(rs, keyKinds[i], keyIndexes[i]);
       if (value == null) {
         throw new JdbcException(
             "key column '"

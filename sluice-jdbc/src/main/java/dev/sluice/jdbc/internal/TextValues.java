@@ -48,6 +48,95 @@ public final class TextValues {
     return parse(text, sqlType);
   }
 
+  /**
+   * Whether {@code text}, non-empty, is a value of SQL type {@code sqlType} in a form that {@link
+   * #parse} accepts and that PostgreSQL reads as the same value as the text of what {@code parse}
+   * returns, so {@code COPY} can take it as it is: integers of at most 9 (18 for {@code BIGINT})
+   * digits with an optional minus, plain decimals ({@code -12.50}) of at most {@value
+   * #MAX_PLAIN_DECIMAL} characters, ISO dates {@code yyyy-MM-dd} and timestamps {@code
+   * yyyy-MM-ddTHH:mm[:ss[.f…]]} (a space may stand for the T) that are real days and times. False
+   * for anything else (it is then parsed, and a bad value is reported, as before).
+   */
+  public static boolean passesThrough(String text, int sqlType) {
+    return switch (sqlType) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER -> plainInteger(text, 9);
+      case Types.BIGINT -> plainInteger(text, 18);
+      case Types.NUMERIC, Types.DECIMAL -> plainDecimal(text);
+      case Types.DATE -> text.length() == 10 && realDate(text);
+      case Types.TIMESTAMP -> plainTimestamp(text);
+      default -> false;
+    };
+  }
+
+  /** The longest decimal {@link #passesThrough} takes as it is. */
+  static final int MAX_PLAIN_DECIMAL = 100;
+
+  private static boolean plainInteger(String t, int maxDigits) {
+    int from = !t.isEmpty() && t.charAt(0) == '-' ? 1 : 0;
+    int digits = t.length() - from;
+    return digits >= 1 && digits <= maxDigits && isDigits(t, from, digits);
+  }
+
+  private static boolean plainDecimal(String t) {
+    int n = t.length();
+    if (n > MAX_PLAIN_DECIMAL) {
+      return false;
+    }
+    int i = n > 0 && t.charAt(0) == '-' ? 1 : 0;
+    int start = i;
+    while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+      i++;
+    }
+    if (i == start) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    if (t.charAt(i) != '.' || i == n - 1) {
+      return false;
+    }
+    return isDigits(t, i + 1, n - i - 1);
+  }
+
+  /** {@code yyyy-MM-dd} at the start of {@code t}, a day of the proleptic Gregorian calendar. */
+  private static boolean realDate(String t) {
+    if (t.length() < 10 || !isDate(t)) {
+      return false;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int days =
+        switch (month) {
+          case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
+          case 4, 6, 9, 11 -> 30;
+          default -> 31;
+        };
+    return month >= 1 && month <= 12 && day >= 1 && day <= days;
+  }
+
+  private static boolean plainTimestamp(String t) {
+    int n = t.length();
+    if (n < 16
+        || !realDate(t)
+        || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
+        || !isDigits(t, 11, 2)
+        || t.charAt(13) != ':'
+        || !isDigits(t, 14, 2)
+        || digits(t, 11, 2) > 23
+        || digits(t, 14, 2) > 59) {
+      return false;
+    }
+    if (n == 16) {
+      return true;
+    }
+    if (n < 19 || t.charAt(16) != ':' || !isDigits(t, 17, 2) || digits(t, 17, 2) > 59) {
+      return false;
+    }
+    return n == 19 || (n >= 21 && n <= 29 && t.charAt(19) == '.' && isDigits(t, 20, n - 20));
+  }
+
   private static Object parseNonEmpty(String text, int sqlType) {
     try {
       return switch (sqlType) {

@@ -11,19 +11,49 @@ import org.junit.jupiter.api.Test;
 
 /** The byte pass over COPY's CSV: typed fields, record ends, quotes, a leading #. */
 class CopyCsvRewriterTest {
+  /**
+   * The pass over {@code copy}, fed a byte at a time, in one piece and in seeded random cuts (also
+   * larger than the pass's buffer): the same bytes every way.
+   */
   private static String pass(String copy, boolean crlf, Kind... kinds) throws Exception {
+    byte[] bytes = copy.getBytes(StandardCharsets.UTF_8);
+    String bytewise = pass(bytes, crlf, 1, kinds);
+    assertThat(pass(bytes, crlf, bytes.length, kinds)).isEqualTo(bytewise);
+    for (int seed = 1; seed <= 20; seed++) {
+      assertThat(pass(bytes, crlf, -seed, kinds)).isEqualTo(bytewise);
+    }
+    return bytewise;
+  }
+
+  /** Fed in pieces of {@code piece} bytes, or random ones seeded by {@code -piece}. */
+  private static String pass(byte[] bytes, boolean crlf, int piece, Kind... kinds)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     List<String> names =
         java.util.stream.IntStream.range(0, kinds.length).mapToObj(i -> "c" + i).toList();
+    java.util.Random random = new java.util.Random(-piece);
     try (CopyCsvRewriter pass =
         new CopyCsvRewriter(out, List.of(kinds), names, ',', '"', crlf, true)) {
-      byte[] bytes = copy.getBytes(StandardCharsets.UTF_8);
-      // fed a byte at a time and in one piece: the same bytes
-      for (byte b : bytes) {
-        pass.write(b);
+      for (int at = 0; at < bytes.length; ) {
+        int n = Math.min(bytes.length - at, piece > 0 ? piece : 1 + random.nextInt(7));
+        if (n == 1) {
+          pass.write(bytes[at]);
+        } else {
+          pass.write(bytes, at, n);
+        }
+        at += n;
       }
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void passesLongFieldsAndRecordsBeyondItsBufferWhole() throws Exception {
+    String text = "x".repeat(100_000);
+    String quoted = "\"" + "a\"\"b,\n".repeat(20_000) + "\"";
+    String copy = text + "," + quoted + ",2024-01-01\n" + "#" + text + ",,\n";
+    assertThat(pass(copy, true, Kind.PLAIN, Kind.PLAIN, Kind.DATE))
+        .isEqualTo(text + "," + quoted + ",2024-01-01\r\n\"#" + text + "\",,\r\n");
   }
 
   @Test

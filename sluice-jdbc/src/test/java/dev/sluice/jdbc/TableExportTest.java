@@ -1,14 +1,10 @@
-package dev.sluice.cli;
+package dev.sluice.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.PartFile;
 import dev.sluice.io.RowRules;
-import dev.sluice.jdbc.CopyExport;
-import dev.sluice.jdbc.Jdbc;
-import dev.sluice.jdbc.TableInfo;
-import dev.sluice.jdbc.TableQuery;
 import dev.sluice.jdbc.testing.Engine;
 import dev.sluice.jdbc.testing.PostgresExtension;
 import dev.sluice.jdbc.testing.TestDb;
@@ -23,11 +19,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link Exporter}: on PostgreSQL a CSV export by COPY writes the bytes of the row path, for every
- * supported type, in both line-end settings, plain and gzip, whole and resumed.
+ * {@link TableExport}: on PostgreSQL a CSV export by COPY writes the bytes of the row path, for
+ * every supported type, in both line-end settings, plain and gzip, whole and resumed.
  */
 @ExtendWith(PostgresExtension.class)
-class ExporterTest {
+class TableExportTest {
   private static final String TABLE =
       "CREATE TABLE every (id BIGINT PRIMARY KEY, t TEXT, v VARCHAR(40), c CHAR(6), i2 SMALLINT,"
           + " i4 INT, n NUMERIC(12,3), nu NUMERIC, f4 REAL, f8 DOUBLE PRECISION, b BOOLEAN,"
@@ -104,8 +100,13 @@ class ExporterTest {
           byte[] part = java.util.Arrays.copyOf(whole, (int) committed + 100);
           Files.write(PartFile.part(out), part);
           Files.writeString(
-              PartFile.pos(out), "sluice-part-position 1\njob\n" + committed + "\n600\nl:600\n");
-          long rows = exporter(db, info, csv, copy, 300).toFile(out, "job", PartFile.load(out));
+              PartFile.pos(out),
+              "sluice-part-position 1\n"
+                  + exporter(db, info, csv, copy, 300).fingerprint("db")
+                  + "\n"
+                  + committed
+                  + "\n600\nl:600\n");
+          long rows = exporter(db, info, csv, copy, 300).toFile(out, "db", PartFile.load(out));
           assertThat(rows).isEqualTo(2000);
           assertThat(Files.readAllBytes(out)).as(name + " copy=" + copy).isEqualTo(whole);
         }
@@ -141,6 +142,81 @@ class ExporterTest {
     }
   }
 
+  @Test
+  void copiesOnlyCsvWithoutNullTextOrRulesThatNeedValuesAndStreamsByRowsTheSameBytes()
+      throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(TABLE, ROWS);
+      TableInfo info = Jdbc.describe(db.dataSource(), "every");
+      TableExport plain = exporter(db, info, CsvWriteSettings.defaults(), true, 300);
+      assertThat(plain.copies()).isTrue();
+      assertThat(plain.withRules(RowRules.none().rename("t", "text")).copies()).isTrue();
+      assertThat(plain.withRules(RowRules.none().mask("t")).copies()).isFalse();
+      assertThat(plain.withRules(RowRules.none().withInfer(true)).copies()).isFalse();
+      assertThat(plain.withFormat(TableExport.Format.JSONL).copies()).isFalse();
+      assertThat(plain.csv(CsvWriteSettings.defaults().withNullText("\\N")).copies()).isFalse();
+      assertThat(plain.withCopy(false).copies()).isFalse();
+
+      RowRules renamed = RowRules.none().rename("t", "text");
+      long[] counted = {0, 0};
+      TableExport.Monitor count =
+          new TableExport.Monitor() {
+            @Override
+            public void written(long rows) {
+              counted[0] += rows;
+              counted[1]++;
+            }
+          };
+      Path file = dir.resolve("renamed.csv");
+      assertThat(plain.withRules(renamed).watchedBy(count).toFile(file, "db", null))
+          .isEqualTo(2000);
+      assertThat(counted).containsExactly(2000, 7); // a chunk at a time
+      Path rows = dir.resolve("renamed-rows.csv");
+      plain.withRules(renamed).withCopy(false).toFile(rows, "db", null);
+      assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(rows));
+      assertThat(Files.readString(file)).startsWith("id,text,v,");
+
+      ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+      counted[0] = 0;
+      counted[1] = 0;
+      long written =
+          plain
+              .withRules(renamed)
+              .watchedBy(count)
+              .toStream(dev.sluice.io.Output.stream("test", () -> streamed));
+      assertThat(written).isEqualTo(2000);
+      assertThat(counted).containsExactly(2000, 2000); // a row at a time
+      assertThat(streamed.toByteArray()).isEqualTo(Files.readAllBytes(file));
+    }
+  }
+
+  @Test
+  void theFingerprintNamesEverythingThatDecidesTheBytes() {
+    javax.sql.DataSource none = new org.h2.jdbcx.JdbcDataSource();
+    TableExport export =
+        TableExport.of(none, TableQuery.of("t", "id").withPageSize(10), List.of("id", "a"));
+    String base = export.fingerprint("db");
+    assertThat(base)
+        .isEqualTo(
+            "db t key=[id] columns=[id, a] where=[] batch=10 format=CSV "
+                + RowRules.none()
+                + " csv="
+                + CsvWriteSettings.defaults());
+    assertThat(export.withCopy(false).fingerprint("db")).isEqualTo(base);
+    for (String other :
+        List.of(
+            export.fingerprint("db2"),
+            export.withFormat(TableExport.Format.JSONL).fingerprint("db"),
+            export.withRules(RowRules.none().mask("a")).fingerprint("db"),
+            export.csv(CsvWriteSettings.defaults().withCrlf(true)).fingerprint("db"),
+            TableExport.of(none, TableQuery.of("t", "id").withPageSize(11), List.of("id", "a"))
+                .fingerprint("db"),
+            TableExport.of(none, TableQuery.of("t", "id").withWhere("a = ?", 1), List.of("id"))
+                .fingerprint("db"))) {
+      assertThat(other).isNotEqualTo(base).doesNotContain("\n");
+    }
+  }
+
   private static CopyExport plan(TestDb db, TableInfo info, CsvWriteSettings csv) {
     return CopyExport.plan(
         db.dataSource(),
@@ -154,18 +230,11 @@ class ExporterTest {
     return TableQuery.of(info.name(), info.primaryKey().toArray(String[]::new));
   }
 
-  private Exporter exporter(
+  private static TableExport exporter(
       TestDb db, TableInfo info, CsvWriteSettings csv, boolean copy, int batch) {
-    Exporter exporter =
-        new Exporter(
-            db.dataSource(),
-            query(info).withPageSize(batch),
-            info.columns(),
-            Format.CSV,
-            csv,
-            RowRules.none(),
-            new Counters());
-    return copy ? exporter : exporter.withoutCopy();
+    return TableExport.of(db.dataSource(), query(info).withPageSize(batch), info.columns())
+        .csv(csv)
+        .withCopy(copy);
   }
 
   private byte[] export(
@@ -173,7 +242,7 @@ class ExporterTest {
       throws Exception {
     Path out = dir.resolve((copy ? "copy-" : "rows-") + name);
     Files.deleteIfExists(out);
-    exporter(db, info, csv, copy, batch).toFile(out, "job", null);
+    exporter(db, info, csv, copy, batch).toFile(out, "db", null);
     return Files.readAllBytes(out);
   }
 

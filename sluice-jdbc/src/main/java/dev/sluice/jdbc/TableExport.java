@@ -1,0 +1,293 @@
+package dev.sluice.jdbc;
+
+import dev.sluice.CheckedSupplier;
+import dev.sluice.Pipe;
+import dev.sluice.Positioned;
+import dev.sluice.Resumable;
+import dev.sluice.Row;
+import dev.sluice.Stage;
+import dev.sluice.io.Csv;
+import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.io.Encoder;
+import dev.sluice.io.JsonLines;
+import dev.sluice.io.Output;
+import dev.sluice.io.PartFile;
+import dev.sluice.io.ResumableWrite;
+import dev.sluice.io.RowRules;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * An export of a table's rows, in key order, to CSV or JSON Lines through {@link RowRules}: to a
+ * stream, or to a file that resumes after a crash. This is {@code sluice export}; it chooses how
+ * the rows travel, and the choice never shows in the bytes.
+ *
+ * <ul>
+ *   <li><b>To a file</b> ({@link #toFile}): through {@link ResumableWrite}, one chunk of {@link
+ *       TableQuery#pageSize} rows per commit, each chunk ending after the same row in a clean and a
+ *       resumed run, so the files are byte-identical (with gzip, one member per chunk). When the
+ *       database is PostgreSQL, the format CSV with no null text, and no rule {@linkplain
+ *       RowRules#needsValues needs the values}, the chunks are read by {@code COPY} ({@link
+ *       CopyExport}) and written as the row path writes them; a table whose columns {@code COPY}
+ *       cannot render exactly uses the row path from the start, and a value it cannot render hands
+ *       the rest of the run to the row path from the last commit. Otherwise the rows go by keyset
+ *       pages ({@link KeysetSource}, at most {@value #ROW_PAGE} rows a query whatever the chunk
+ *       size, so memory does not grow with it) through the rules to the format's writer.
+ *   <li><b>To a stream</b> ({@link #toStream}): always the row path, since bytes already written to
+ *       a pipe cannot be taken back when a value turns out not to be exact.
+ * </ul>
+ *
+ * <p>The job's {@link #fingerprint} names everything that decides the bytes; {@link ResumableWrite}
+ * refuses to resume a part file written under another. Instances are immutable and thread-safe;
+ * each call runs on the caller's thread and borrows connections from the data source only while it
+ * runs.
+ *
+ * <pre>{@code
+ * TableExport export = TableExport.of(db, TableQuery.of("orders", "id").withPageSize(50_000),
+ *         List.of("id", "email", "total"))
+ *     .csv(CsvWriteSettings.defaults());
+ * long rows = export.toFile(Path.of("orders.csv"), "postgres@db1", PartFile.load(path));
+ * }</pre>
+ */
+public final class TableExport {
+  /** The most rows a keyset page of the row path holds. */
+  public static final int ROW_PAGE = 10_000;
+
+  /** The output formats. */
+  public enum Format {
+    /** CSV with a header, written by {@link Csv#rowEncoder}. */
+    CSV,
+    /** One JSON object a line, written by {@link JsonLines#rowEncoder}. */
+    JSONL
+  }
+
+  /**
+   * Watches an export as it runs (a progress display); every method has a default that does
+   * nothing.
+   */
+  public interface Monitor {
+    /** The row path's pipe, to be metered; the pipe returned is run. */
+    default <T> Pipe<T> rows(Pipe<T> pipe) {
+      return pipe;
+    }
+
+    /** Runs the {@code COPY} path's work, which is not one pipe, and returns its result. */
+    default <T> T copy(CheckedSupplier<T> work) throws Exception {
+      return work.get();
+    }
+
+    /** {@code rows} more rows were written: one at a time to a stream, a chunk to a file. */
+    default void written(long rows) {}
+  }
+
+  private static final Monitor UNWATCHED = new Monitor() {};
+
+  private final DataSource dataSource;
+  private final TableQuery query;
+  private final List<String> columns;
+  private final Format format;
+  private final CsvWriteSettings csv;
+  private final RowRules rules;
+  private final boolean copyAllowed;
+  private final Monitor monitor;
+
+  private TableExport(
+      DataSource dataSource,
+      TableQuery query,
+      List<String> columns,
+      Format format,
+      CsvWriteSettings csv,
+      RowRules rules,
+      boolean copyAllowed,
+      Monitor monitor) {
+    this.dataSource = dataSource;
+    this.query = query;
+    this.columns = columns;
+    this.format = format;
+    this.csv = csv;
+    this.rules = rules;
+    this.copyAllowed = copyAllowed;
+    this.monitor = monitor;
+  }
+
+  /**
+   * An export of {@code columns} (real names, in this order) of the rows {@code query} reads (its
+   * table, key, filter, and page size as the rows of a file's chunk), as CSV with {@link
+   * CsvWriteSettings#defaults()} and no rules.
+   *
+   * @throws IllegalArgumentException if {@code columns} is empty or the query has no key
+   */
+  public static TableExport of(DataSource dataSource, TableQuery query, List<String> columns) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(query, "query");
+    List<String> cols = PgCopy.exportColumns(query, columns);
+    return new TableExport(
+        dataSource,
+        query,
+        cols,
+        Format.CSV,
+        CsvWriteSettings.defaults(),
+        RowRules.none(),
+        true,
+        UNWATCHED);
+  }
+
+  /** This export as CSV written with {@code settings}. */
+  public TableExport csv(CsvWriteSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return new TableExport(
+        dataSource, query, columns, Format.CSV, settings, rules, copyAllowed, monitor);
+  }
+
+  /** This export in {@code format}; CSV keeps its settings. */
+  public TableExport withFormat(Format format) {
+    Objects.requireNonNull(format, "format");
+    return new TableExport(dataSource, query, columns, format, csv, rules, copyAllowed, monitor);
+  }
+
+  /**
+   * This export through {@code rules}, applied to the exported columns with strict columns (a rule
+   * naming a column that is not exported fails the run before any row is written).
+   */
+  public TableExport withRules(RowRules rules) {
+    Objects.requireNonNull(rules, "rules");
+    return new TableExport(dataSource, query, columns, format, csv, rules, copyAllowed, monitor);
+  }
+
+  /** This export allowed to read by {@code COPY} when it writes the same bytes (the default). */
+  public TableExport withCopy(boolean allowed) {
+    return new TableExport(dataSource, query, columns, format, csv, rules, allowed, monitor);
+  }
+
+  /** This export watched by {@code monitor}. */
+  public TableExport watchedBy(Monitor monitor) {
+    Objects.requireNonNull(monitor, "monitor");
+    return new TableExport(dataSource, query, columns, format, csv, rules, copyAllowed, monitor);
+  }
+
+  /**
+   * The job's identity for a resumable file: {@code database} (a name of it without secrets, such
+   * as a URL with its password removed), the table, key, columns, filter and its parameters, chunk
+   * size, format, rules and CSV settings, on one line. Two exports with the same fingerprint write
+   * the same bytes from the same rows.
+   */
+  public String fingerprint(String database) {
+    String text =
+        String.join(
+            " ",
+            Objects.requireNonNull(database, "database"),
+            query.table(),
+            "key=" + query.key(),
+            "columns=" + columns,
+            "where=" + query.where() + query.params(),
+            "batch=" + query.pageSize(),
+            "format=" + format,
+            rules.toString(),
+            "csv=" + csv);
+    return text.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /**
+   * Writes every row to {@code out} by the row path, a keyset page at a time, and returns how many.
+   * The first write that fails (a closed pipe, a full disk) fails the run.
+   */
+  public long toStream(Output out) throws Exception {
+    Objects.requireNonNull(out, "out");
+    Stage<Row, Row> stage = applied().stage(query.table());
+    return monitor
+        .rows(Jdbc.keyset(dataSource, rowPages(), RowMapper.toRow()).rows().via(stage))
+        .peek(row -> monitor.written(1))
+        .into(out.sink(os -> encoder(os, true)));
+  }
+
+  /**
+   * Writes every row to {@code output} through its part file ({@link PartFile}), continuing after
+   * {@code saved} (the part file's last commit, from {@link PartFile#load}) if not null, under the
+   * job {@link #fingerprint fingerprint(database)}; returns the rows in the finished file. By
+   * {@code COPY} when it can, else (or from the first chunk a value of stops it at) by rows: the
+   * bytes are the same either way.
+   *
+   * @throws dev.sluice.ResumeRefusedException if {@code saved} belongs to another job
+   */
+  public long toFile(Path output, String database, PartFile.Saved saved) throws Exception {
+    Objects.requireNonNull(output, "output");
+    ResumableWrite write =
+        ResumableWrite.of(output, fingerprint(database))
+            .chunk(query.pageSize())
+            .onChunk(monitor::written);
+    CopyExport copy = copy();
+    if (copy != null) {
+      try {
+        PartFile.Saved from = saved;
+        return monitor.copy(
+            () ->
+                write.writeBytes(
+                    (after, out) -> copy.write(after, query.pageSize(), out::open, out::commit),
+                    from,
+                    header()));
+      } catch (CopyExport.NotExactException e) {
+        saved = PartFile.load(output); // what the COPY chunks committed; the row path goes on
+      }
+    }
+    Stage<Row, Row> stage = applied().stage(query.table());
+    TableQuery pages = rowPages();
+    Resumable<Row> rows =
+        after ->
+            monitor.rows(
+                Jdbc.keyset(dataSource, pages, RowMapper.toRow())
+                    .after(after)
+                    .via(Positioned.lift(stage)));
+    return write.write(rows, saved, (os, resumed) -> encoder(os, !resumed));
+  }
+
+  /**
+   * Whether {@link #toFile} starts by {@code COPY}: PostgreSQL, CSV without null text, no rule that
+   * needs values, columns {@code COPY} renders exactly. Borrows a connection to look.
+   */
+  public boolean copies() {
+    return copy() != null;
+  }
+
+  private RowRules applied() {
+    return rules.select(columns.toArray(String[]::new)).withStrictColumns(true);
+  }
+
+  /** The row path's query: pages of at most ROW_PAGE rows, so memory does not grow with chunks. */
+  private TableQuery rowPages() {
+    return query.withPageSize(Math.min(query.pageSize(), ROW_PAGE));
+  }
+
+  private CopyExport copy() {
+    if (!copyAllowed || format != Format.CSV || csv.nullText() != null || rules.needsValues()) {
+      return null;
+    }
+    var style =
+        new CopyExport.Style(
+            csv.fieldSeparator(), csv.quoteCharacter(), csv.crlf(), csv.formulaGuard());
+    CopyExport copy = CopyExport.plan(dataSource, query, columns, style);
+    return copy.exact() ? copy : null;
+  }
+
+  /** The CSV header, as the row writer writes it. */
+  private byte[] header() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    encoder(bytes, true).finish();
+    return bytes.toByteArray();
+  }
+
+  private Encoder<Row> encoder(OutputStream os, boolean header) throws IOException {
+    return format == Format.CSV
+        ? Csv.rowEncoder(os, csv, applied().outputNames(columns), header)
+        : JsonLines.rowEncoder(os);
+  }
+
+  @Override
+  public String toString() {
+    return "TableExport[" + query.table() + " " + columns + ", " + format + ", " + rules + "]";
+  }
+}
