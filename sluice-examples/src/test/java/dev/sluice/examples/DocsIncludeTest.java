@@ -39,7 +39,8 @@ final class DocsIncludeTest {
           "docs/cookbook/transaction-per-batch.md",
           "docs/cookbook/export-table-to-csv.md",
           "docs/cookbook/large-file-custom-delimiter.md",
-          "docs/cookbook/duplicate-files.md");
+          "docs/cookbook/duplicate-files.md",
+          "docs/cookbook/paginated-api-to-table.md");
 
   @Test
   void everyMarkedBlockEqualsItsRegion() throws IOException {

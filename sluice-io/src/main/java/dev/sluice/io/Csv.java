@@ -57,7 +57,7 @@ public final class Csv {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(header, "header");
-    return Pipe.generate(new CsvSource(input, settings, header, null));
+    return Pipe.generate(Input.label("csv", input), new CsvSource(input, settings, header, null));
   }
 
   /**
@@ -95,7 +95,9 @@ public final class Csv {
     Objects.requireNonNull(header, "header");
     // a Pipe only hands out its elements, so a pipe of CsvRows is a pipe of Rows
     return (Pipe<Row>)
-        (Pipe<? extends Row>) Pipe.generate(new CsvSource(input, settings, header, badRecord));
+        (Pipe<? extends Row>)
+            Pipe.generate(
+                Input.label("csv", input), new CsvSource(input, settings, header, badRecord));
   }
 
   /**

@@ -57,6 +57,14 @@ public final class Input {
     return new Input(name, opener, -1, null, null);
   }
 
+  /**
+   * {@code kind} and the name of {@code input} as one line, a source's name for error notes and
+   * progress ({@code "csv orders.csv"}).
+   */
+  static String label(String kind, Input input) {
+    return (kind + " " + input.name()).replace('\n', ' ').replace('\r', ' ');
+  }
+
   /** The name used in error messages. */
   public String name() {
     return name;

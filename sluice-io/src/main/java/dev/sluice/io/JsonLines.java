@@ -51,6 +51,7 @@ public final class JsonLines {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(settings, "settings");
     return Pipe.generate(
+        Input.label("json lines", input),
         out -> {
           JsonCodec codec = new JsonCodec(settings);
           LineSettings lines = LineSettings.defaults().withMaxLineLength(settings.maxLineLength());
@@ -86,6 +87,7 @@ public final class JsonLines {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(settings, "settings");
     return Pipe.generate(
+        Input.label("json lines", input),
         out -> {
           JsonCodec codec = new JsonCodec(settings);
           JsonRows rows = new JsonRows(input.name());

@@ -36,6 +36,7 @@ public final class Lines {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(settings, "settings");
     return Pipe.generate(
+        Input.label("lines", input),
         out -> {
           try (InputStream in = input.open()) {
             LineSplitter lines = splitter(in, input.name(), settings);
