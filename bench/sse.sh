@@ -24,7 +24,8 @@
 # Open files: each process holds one socket per client (the two ends of a loopback connection are
 # in different processes), so each needs N + ~200 descriptors; the soft limit is raised to the hard
 # limit. Settings: N, EVENTS, PACE_MS, PHASE, WARMUP, ROUNDS, DISCONNECT, JFR=1 (a flight recording of each
-# server run, in bench/results), SKIP_BUILD=1.
+# server run, in bench/results), SERVER_OPTS (JVM flags for both servers alike, such as -XX:+UseZGC;
+# -Xmx256m is always given), SKIP_BUILD=1.
 # Output: stdout and bench/results/sse-<UTC>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,7 @@ PHASE=${PHASE:-spread}
 ROUNDS=${ROUNDS:-3}
 DISCONNECT=${DISCONNECT:-1000}
 WARMUP=${WARMUP:-10}
+SERVER_OPTS=${SERVER_OPTS:-}
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((N + 200)) ]; then
   echo "sse.sh: $(ulimit -n) open files allowed (hard limit $(ulimit -Hn)); $((N + 200)) needed per process for N=$N" >&2
@@ -56,7 +58,7 @@ run() {
   if [ "${JFR:-0}" = 1 ]; then
     jfr=("-XX:StartFlightRecording=filename=bench/results/sse-$stamp-$server-$round.jfr,settings=profile")
   fi
-  coproc SERVER { exec java -Xmx256m -Xlog:gc:file="$tmp/gc.log" "${jfr[@]}" -cp "$jar" \
+  coproc SERVER { exec java -Xmx256m ${SERVER_OPTS:-} -Xlog:gc:file="$tmp/gc.log" "${jfr[@]}" -cp "$jar" \
     dev.sluice.bench.SseFanout serve "$server" "$N" "$EVENTS" "$PACE_MS" "$PHASE" "$WARMUP" 2>"$tmp/server.err"; }
   pid=$SERVER_PID
   # the server's stdout: its port, then its stats line (skipping what else the JVM prints there,
@@ -87,7 +89,7 @@ run() {
 field() { sed -E "s/^.* $1=([-0-9.]+).*$/\1/" <<<" $2"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 {
-  echo "# bench/sse.sh N=$N EVENTS=$EVENTS PACE_MS=$PACE_MS PHASE=$PHASE WARMUP=$WARMUP ROUNDS=$ROUNDS DISCONNECT=$DISCONNECT ($((N * 1000 / PACE_MS)) events/s offered; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), open files $(ulimit -n), $(java -version 2>&1 | head -1))"
+  echo "# bench/sse.sh N=$N EVENTS=$EVENTS PACE_MS=$PACE_MS PHASE=$PHASE WARMUP=$WARMUP ROUNDS=$ROUNDS DISCONNECT=$DISCONNECT SERVER_OPTS='$SERVER_OPTS' ($((N * 1000 / PACE_MS)) events/s offered; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), open files $(ulimit -n), $(java -version 2>&1 | head -1))"
   for round in $(seq "$ROUNDS"); do
     for server in sluice jetty; do
       line=$(run "$server" "$round")

@@ -37,7 +37,8 @@
  *         <li>{@link dev.sluice.Pipe#tee(int, dev.sluice.SlowBranch, dev.sluice.CheckedConsumer)
  *             tee}: one thread per branch, at most {@code buffer} elements behind (wait, drop or
  *             detach when full);
- *         <li>{@link dev.sluice.Pipe#onProgress onProgress}: one reporter thread, no elements held;
+ *         <li>{@link dev.sluice.Pipe#onProgress onProgress}: one reporter thread, no elements held
+ *             ({@link dev.sluice.ProgressLog} prints its reports as log lines);
  *         <li>{@link dev.sluice.Pipe#partition partition}: one thread per branch (two), at most
  *             1024 elements behind each; {@link dev.sluice.Pipe#interleave interleave}: one thread
  *             per input, at most 1024 elements ahead each;

@@ -1,7 +1,5 @@
 package dev.sluice.cli;
 
-import dev.sluice.CheckedSupplier;
-import dev.sluice.Pipe;
 import dev.sluice.io.BadRows;
 import dev.sluice.io.Conversion;
 import dev.sluice.io.Input;
@@ -110,11 +108,8 @@ final class ConvertCommand implements Callable<Integer> {
     }
     long rows;
     BadRows bad = skipBadRows == null ? null : BadRows.open(skipBadRows.toAbsolutePath());
-    Progress progress =
-        quiet
-            ? Progress.quiet(counters)
-            : Progress.start("convert", counters, in.size(), System.err);
-    conversion = conversion.metered(metering(progress));
+    Progress progress = Progress.of(quiet, "convert", counters, in.size());
+    conversion = conversion.metered(progress);
     try {
       if (resume) {
         rows =
@@ -171,21 +166,6 @@ final class ConvertCommand implements Callable<Integer> {
 
   private static Conversion.Format format(Format format) {
     return format == Format.CSV ? Conversion.Format.CSV : Conversion.Format.JSON_LINES;
-  }
-
-  /** The progress display as the conversion's metering. */
-  static Conversion.Metering metering(Progress progress) {
-    return new Conversion.Metering() {
-      @Override
-      public <T> Pipe<T> on(Pipe<T> pipe) {
-        return progress.on(pipe);
-      }
-
-      @Override
-      public <T> T around(CheckedSupplier<T> work) throws Exception {
-        return progress.around(work);
-      }
-    };
   }
 
   static String summary(long rows, Counters counters) {

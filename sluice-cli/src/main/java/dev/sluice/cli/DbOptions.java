@@ -3,11 +3,10 @@ package dev.sluice.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sluice.jdbc.Jdbc;
 import dev.sluice.jdbc.PoolSettings;
+import dev.sluice.jdbc.Redaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,14 +14,11 @@ import picocli.CommandLine.Option;
  * (H2 in the file {@code WORK/sluice.mv.db}); credentials from the URL, {@code --user} and the
  * environment variable {@value #PASSWORD_ENV}; {@code --connect-timeout} and {@code --read-timeout}
  * bound the waits on the server ({@link PoolSettings}). {@link #redact} removes every password from
- * a message before it is printed.
+ * a message before it is printed ({@link Redaction}).
  */
 final class DbOptions {
   /** The environment variable that holds the password. */
   static final String PASSWORD_ENV = "SLUICE_DB_PASSWORD";
-
-  private static final Pattern URL_PASSWORD =
-      Pattern.compile("(?i)(password=)([^&;]*)|(//[^/:@\\s]*:)([^@/\\s]*)(@)");
 
   @Option(
       names = "--db",
@@ -87,31 +83,7 @@ final class DbOptions {
 
   /** {@code message} with the password of the URL and of the environment replaced by ***. */
   String redact(String message) {
-    if (message == null) {
-      return null;
-    }
-    Matcher m = URL_PASSWORD.matcher(message);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String replacement = m.group(1) != null ? m.group(1) + "***" : m.group(3) + "***@";
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(out);
-    String result = out.toString();
-    for (String secret : new String[] {System.getenv(PASSWORD_ENV), urlPassword()}) {
-      if (secret != null && !secret.isEmpty()) {
-        result = result.replace(secret, "***");
-      }
-    }
-    return result;
-  }
-
-  private String urlPassword() {
-    if (url == null) {
-      return null;
-    }
-    Matcher m = URL_PASSWORD.matcher(url);
-    return m.find() ? (m.group(2) != null ? m.group(2) : m.group(4)) : null;
+    return Redaction.of(url, System.getenv(PASSWORD_ENV)).redact(message);
   }
 
   private static Path defaultWork() {

@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
           Conversion.of(Conversion.Format.CSV, Conversion.Format.JSON_LINES)
               .withRules(rules)
               .counting(counters.bytesRead, counters.rows)
-              .metered(ConvertCommand.metering(progress))
+              .metered(progress)
               .run(in, Output.file(jsonl));
     } finally {
       progress.close();

@@ -10,7 +10,9 @@ import dev.sluice.jdbc.TableInfo;
 import dev.sluice.jdbc.TableQuery;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +92,7 @@ final class ExportCommand implements Callable<Integer> {
     PartFile.Saved saved = stdout ? null : Leftovers.check(file, resume, "export");
     try (HikariDataSource pool = db.open()) {
       TableInfo info = Jdbc.describe(pool, table);
-      TableQuery query = TableFilter.query(info, key, filters).withPageSize(batch);
+      TableQuery query = query(info).withPageSize(batch);
       if (!columns.isEmpty() && !rules.select.isEmpty()) {
         throw new UsageException("give --columns or --select, not both");
       }
@@ -100,8 +102,7 @@ final class ExportCommand implements Callable<Integer> {
       RowRules rowRules = rules.rules();
       RulesOptions.requireColumns(rowRules, info.columns());
       Counters counters = new Counters();
-      Progress progress =
-          quiet ? Progress.quiet(counters) : Progress.start("export", counters, -1, System.err);
+      Progress progress = Progress.of(quiet, "export", counters, -1);
       TableExport export =
           TableExport.of(pool, query, out)
               .csv(csv.settings())
@@ -124,6 +125,33 @@ final class ExportCommand implements Callable<Integer> {
       throw Failures.redacted(e, db);
     }
     return Main.OK;
+  }
+
+  /** The keyset query of --key and --filter COL=VALUE; a usage error naming the option if bad. */
+  private TableQuery query(TableInfo info) {
+    if (key.isEmpty() && info.primaryKey().isEmpty()) {
+      throw new UsageException(
+          "table " + info.name() + " has no primary key; name a unique key with --key COL[,COL]");
+    }
+    try {
+      info.keysetQuery(key, Map.of());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          e.getMessage() + (key.isEmpty() ? "" : "; name another unique key with --key COL[,COL]"));
+    }
+    Map<String, String> equal = new LinkedHashMap<>();
+    for (String filter : filters) {
+      int eq = filter.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("--filter needs COL=VALUE, was " + filter);
+      }
+      equal.put(filter.substring(0, eq), filter.substring(eq + 1));
+    }
+    try {
+      return info.keysetQuery(key, equal);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--filter " + e.getMessage());
+    }
   }
 
   /** The export's progress: its pipes metered, its COPY run reported, its rows counted. */

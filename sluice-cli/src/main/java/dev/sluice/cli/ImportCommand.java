@@ -143,8 +143,7 @@ final class ImportCommand implements Callable<Integer> {
       Stage<Row, Row> stage = rowRules.stage(input.toString());
       RowFile from = records;
       Counters counters = new Counters();
-      Progress progress =
-          quiet ? Progress.quiet(counters) : Progress.start("import", counters, -1, System.err);
+      Progress progress = Progress.of(quiet, "import", counters, -1);
       Resumable<Row> ruled = after -> progress.on(from.after(after).via(Positioned.lift(stage)));
       long rows;
       try {

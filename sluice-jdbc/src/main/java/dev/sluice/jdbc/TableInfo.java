@@ -3,6 +3,7 @@ package dev.sluice.jdbc;
 import dev.sluice.Columns;
 import dev.sluice.Row;
 import dev.sluice.jdbc.internal.TextValues;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,47 @@ public record TableInfo(
                   ? "; add a primary key or a unique index"
                   : "; use the primary key " + primaryKey));
     }
+  }
+
+  /**
+   * A keyset {@link TableQuery} of this table, paged by {@code key} (column names as a user gives
+   * them, {@link #column matched}; the primary key when empty), keeping the rows where each column
+   * of {@code equal} holds its text: parsed to the column's type ({@link #valueOf}) and bound, an
+   * empty text matching NULL.
+   *
+   * @throws IllegalArgumentException if no key is given and the table has no primary key, if the
+   *     key cannot page a keyset ({@link #requireKeysetKey}), or if a text does not parse to its
+   *     column's type (the message names the column)
+   * @throws JdbcException if a column is unknown
+   */
+  public TableQuery keysetQuery(List<String> key, Map<String, String> equal) {
+    List<String> real = key.stream().map(this::column).toList();
+    if (real.isEmpty()) {
+      real = primaryKey;
+    }
+    if (real.isEmpty()) {
+      throw new IllegalArgumentException(
+          "table " + name + " has no primary key; name a unique key");
+    }
+    requireKeysetKey(real);
+    List<String> terms = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    equal.forEach(
+        (given, text) -> {
+          String column = column(given);
+          if (text.isEmpty()) {
+            terms.add(quoted.get(column) + " IS NULL");
+            return;
+          }
+          try {
+            params.add(valueOf(column, text, true));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("column " + column + ": " + e.getMessage(), e);
+          }
+          terms.add(quoted.get(column) + " = ?");
+        });
+    return TableQuery.of(name, real.toArray(String[]::new))
+        .withWhere(String.join(" AND ", terms), params.toArray());
   }
 
   private String whyNotKeysetKey(List<String> key) {

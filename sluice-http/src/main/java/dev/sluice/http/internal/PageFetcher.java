@@ -65,8 +65,7 @@ public final class PageFetcher {
       String at = " on attempt " + attempt + " of " + max;
       Duration wait;
       try {
-        HttpResponse<InputStream> response =
-            client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = Exchanges.send(client, request.build());
         try (InputStream in = response.body()) {
           int status = response.statusCode();
           if (status >= 200 && status < 300) {

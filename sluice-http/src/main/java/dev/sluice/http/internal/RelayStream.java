@@ -51,8 +51,7 @@ public final class RelayStream implements Generator<ServerSentEvent> {
   }
 
   private void relay(Emitter<ServerSentEvent> out, int[] tokens) throws Exception {
-    HttpResponse<InputStream> response =
-        client.send(request(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = Exchanges.send(client, request());
     try (InputStream in = response.body()) {
       int status = response.statusCode();
       if (status != 200) {

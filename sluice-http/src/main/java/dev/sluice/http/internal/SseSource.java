@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The generator of an SSE client source: connects, parses, emits, and after a network error or the
@@ -87,40 +85,9 @@ public final class SseSource implements Generator<ServerSentEvent> {
     }
   }
 
-  /**
-   * The response to {@code request}. An interrupt while waiting for it cancels the exchange, and
-   * closes the response if it arrived meanwhile: {@code HttpClient.send} cancels only an exchange
-   * still under way, so a response that won that race kept its connection open in a shared client.
-   */
   private HttpResponse<InputStream> send(HttpRequest request)
       throws IOException, InterruptedException {
-    CompletableFuture<HttpResponse<InputStream>> pending =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-    try {
-      return pending.get();
-    } catch (InterruptedException e) {
-      if (!pending.cancel(true)) {
-        pending.thenAccept(SseSource::closeQuietly);
-      }
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException(cause);
-    }
-  }
-
-  private static void closeQuietly(HttpResponse<InputStream> response) {
-    try {
-      response.body().close();
-    } catch (IOException e) {
-      // the connection is gone either way
-    }
+    return Exchanges.send(client, request);
   }
 
   private static long backoff(long base, int idle) {
