@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import dev.sluice.io.BadRows;
 import dev.sluice.io.Conversion;
+import dev.sluice.io.FileFormat;
 import dev.sluice.io.Input;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
@@ -77,13 +78,13 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Format inFormat = Format.resolve(input, from, "--from");
-    Format outFormat = Format.resolve(output, to, "--to");
-    Format.checkOutput(output);
+    FileFormat inFormat = Formats.resolve(input, from, "--from");
+    FileFormat outFormat = Formats.resolve(output, to, "--to");
+    Formats.checkOutput(output);
     if (limit < -1) {
       throw new UsageException("--limit must be >= 0, was " + limit);
     }
-    if (infer && outFormat != Format.JSONL) {
+    if (infer && outFormat != FileFormat.JSON_LINES) {
       throw new UsageException("--infer is for JSON Lines output (CSV holds only text)");
     }
     RowRules rowRules = rules.rules().withInfer(infer);
@@ -96,7 +97,7 @@ final class ConvertCommand implements Callable<Integer> {
       throw new UsageException("--skip-bad-rows cannot be combined with --resume");
     }
     Conversion conversion =
-        Conversion.of(format(inFormat), format(outFormat))
+        Conversion.of(inFormat, outFormat)
             .withCsvInput(read.csv())
             .withJsonInput(read.json())
             .withCsvOutput(csv.settings())
@@ -162,10 +163,6 @@ final class ConvertCommand implements Callable<Integer> {
       throw new UsageException("--checkpoint-rows must be > 0, was " + checkpointRows);
     }
     return saved;
-  }
-
-  private static Conversion.Format format(Format format) {
-    return format == Format.CSV ? Conversion.Format.CSV : Conversion.Format.JSON_LINES;
   }
 
   static String summary(long rows, Counters counters) {

@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import dev.sluice.examples.DemoDatabase;
 import dev.sluice.examples.SampleUsers;
 import dev.sluice.io.Conversion;
+import dev.sluice.io.FileFormat;
 import dev.sluice.io.Input;
 import dev.sluice.io.Output;
 import dev.sluice.io.RowRules;
@@ -69,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
     Progress progress = Progress.start("demo", counters, in.size(), System.err);
     try {
       converted =
-          Conversion.of(Conversion.Format.CSV, Conversion.Format.JSON_LINES)
+          Conversion.of(FileFormat.CSV, FileFormat.JSON_LINES)
               .withRules(rules)
               .counting(counters.bytesRead, counters.rows)
               .metered(progress)

@@ -1,6 +1,7 @@
 package dev.sluice.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.sluice.io.FileFormat;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
 import dev.sluice.io.RowRules;
@@ -79,8 +80,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Format format = Format.resolve(output, to, "--to");
-    Format.checkOutput(output);
+    FileFormat format = Formats.resolve(output, to, "--to");
+    Formats.checkOutput(output);
     if (batch <= 0) {
       throw new UsageException("--batch must be > 0, was " + batch);
     }
@@ -106,7 +107,7 @@ final class ExportCommand implements Callable<Integer> {
       TableExport export =
           TableExport.of(pool, query, out)
               .csv(csv.settings())
-              .withFormat(format == Format.CSV ? TableExport.Format.CSV : TableExport.Format.JSONL)
+              .withFormat(format)
               .withRules(rowRules)
               .watchedBy(monitor(progress, counters));
       long rows;

@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import dev.sluice.http.Pagination;
 import dev.sluice.http.RestExport;
 import dev.sluice.http.RestSettings;
+import dev.sluice.io.FileFormat;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
 import java.net.URI;
@@ -100,7 +101,9 @@ final class FetchCommand implements Callable<Integer> {
               ? Pagination.cursor(cursorParam, cursor)
               : next.equals("link") ? Pagination.linkHeader() : Pagination.nextLink(next));
       headers.forEach(settings::header);
-      boolean toCsv = (to != null ? Format.ofOption(to) : Format.ofName(output)) == Format.CSV;
+      boolean toCsv =
+          (to != null ? FileFormat.named(to) : FileFormat.ofName(output).orElse(null))
+              == FileFormat.CSV;
       export =
           toCsv
               ? RestExport.csv(first, settings.build(), csv.settings())

@@ -7,6 +7,7 @@ import dev.sluice.Row;
 import dev.sluice.Stage;
 import dev.sluice.io.BadInputException;
 import dev.sluice.io.BadRows;
+import dev.sluice.io.FileFormat;
 import dev.sluice.io.RowFile;
 import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.Jdbc;
@@ -80,13 +81,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Format format = Format.ofName(input.toString());
-    if (format == null) {
-      throw new UsageException(
-          "cannot tell the format of "
-              + input
-              + " (use .csv, .jsonl or .ndjson, each optionally .gz)");
-    }
+    FileFormat format = Formats.resolve(input.toString(), null, null);
     if (batch <= 0) {
       throw new UsageException("--batch must be > 0, was " + batch);
     }
@@ -100,7 +95,7 @@ final class ImportCommand implements Callable<Integer> {
         throw new UsageException("--skip-bad-rows cannot be combined with --resume");
       }
       RowFile records =
-          format == Format.CSV
+          format == FileFormat.CSV
               ? RowFile.csv(file, read.csv())
               : RowFile.jsonLines(file, read.json());
       List<String> first = records.firstColumns();
@@ -111,8 +106,8 @@ final class ImportCommand implements Callable<Integer> {
       if (first.isEmpty()) {
         throw new UsageException(input + " has no header or first record to take the columns from");
       }
-      RowRules rowRules = rules.rules().withStrictColumns(format == Format.CSV);
-      if (format == Format.CSV) {
+      RowRules rowRules = rules.rules().withStrictColumns(format == FileFormat.CSV);
+      if (format == FileFormat.CSV) {
         RulesOptions.requireColumns(rowRules, first);
       }
       TableImport into;
@@ -121,7 +116,7 @@ final class ImportCommand implements Callable<Integer> {
             TableImport.of(pool, info, rowRules.outputNames(first), file.toString())
                 .withUpsertKey(upsertKey)
                 .withBatchSize(batch)
-                .withEmptyIsNull(format == Format.CSV);
+                .withEmptyIsNull(format == FileFormat.CSV);
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage().replace(file.toString(), input.toString()));
       }

@@ -45,7 +45,7 @@ import java.util.function.LongConsumer;
  * Immutable and thread-safe; each run reads its input anew.
  *
  * <pre>{@code
- * long rows = Conversion.of(Conversion.Format.CSV, Conversion.Format.JSON_LINES)
+ * long rows = Conversion.of(FileFormat.CSV, FileFormat.JSON_LINES)
  *     .withRules(RowRules.none().mask("email"))
  *     .run(Input.file(Path.of("users.csv")), Output.file(Path.of("users.jsonl")));
  * }</pre>
@@ -56,14 +56,6 @@ public final class Conversion {
 
   /** Hand-off chunks the reading thread may be ahead. */
   public static final int HAND_OFF_CHUNKS = 4;
-
-  /** The formats a conversion reads and writes. */
-  public enum Format {
-    /** CSV with a header record. */
-    CSV,
-    /** JSON Lines: one object per line. */
-    JSON_LINES
-  }
 
   /**
    * How a caller watches a run: a pipe to meter, or work that is not one pipe (chunks on several
@@ -90,8 +82,8 @@ public final class Conversion {
         }
       };
 
-  private final Format from;
-  private final Format to;
+  private final FileFormat from;
+  private final FileFormat to;
   private CsvSettings csvIn = CsvSettings.defaults();
   private JsonSettings jsonIn = JsonSettings.defaults();
   private CsvWriteSettings csvOut = CsvWriteSettings.defaults();
@@ -107,7 +99,7 @@ public final class Conversion {
   private int threads = Runtime.getRuntime().availableProcessors();
   private int chunkSize; // 0: the default of the way it runs
 
-  private Conversion(Format from, Format to) {
+  private Conversion(FileFormat from, FileFormat to) {
     this.from = from;
     this.to = to;
   }
@@ -132,7 +124,7 @@ public final class Conversion {
   }
 
   /** A conversion from {@code from} to {@code to} with default settings and no rules. */
-  public static Conversion of(Format from, Format to) {
+  public static Conversion of(FileFormat from, FileFormat to) {
     return new Conversion(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"));
   }
 
@@ -160,7 +152,7 @@ public final class Conversion {
   /** This conversion applying {@code rules} (with strict columns for CSV input). */
   public Conversion withRules(RowRules rules) {
     Conversion c = copy();
-    c.rules = Objects.requireNonNull(rules, "rules").withStrictColumns(from == Format.CSV);
+    c.rules = Objects.requireNonNull(rules, "rules").withStrictColumns(from == FileFormat.CSV);
     return c;
   }
 
@@ -263,11 +255,11 @@ public final class Conversion {
   public long run(Input in, Output out) throws Exception {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
-    if (from == Format.CSV && in.path() != null) {
+    if (from == FileFormat.CSV && in.path() != null) {
       ParallelCsv csv =
           parallel(in.path(), chunkSize > 0 ? chunkSize : ParallelCsv.DEFAULT_CHUNK_SIZE);
       CheckedSupplier<Long> work =
-          () -> to == Format.CSV ? csv.toCsv(out, csvOut) : csv.toJsonLines(out);
+          () -> to == FileFormat.CSV ? csv.toCsv(out, csvOut) : csv.toJsonLines(out);
       return metering.around(work);
     }
     AtomicReference<List<String>> header = new AtomicReference<>();
@@ -319,7 +311,7 @@ public final class Conversion {
             rules.toString(),
             "checkpoint-rows=" + checkpointRows,
             "csv=" + csvOut,
-            "read=" + (from == Format.CSV ? csvIn : jsonIn),
+            "read=" + (from == FileFormat.CSV ? csvIn : jsonIn),
             "positions=byte-offsets",
             "way=" + (cutsInChunks(input) ? "chunks of " + resumableChunk() + " bytes" : "rows"));
     return text.replace('\n', ' ').replace('\r', ' ');
@@ -327,7 +319,7 @@ public final class Conversion {
 
   private boolean cutsInChunks(Path input) {
     try {
-      return from == Format.CSV && parallel(input, resumableChunk()).headerEnd() >= 0;
+      return from == FileFormat.CSV && parallel(input, resumableChunk()).headerEnd() >= 0;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -352,13 +344,13 @@ public final class Conversion {
       return metering.around(
           () ->
               parallel(input, resumableChunk())
-                  .toResumable(write, saved, to == Format.CSV ? csvOut : null, checkpointRows));
+                  .toResumable(write, saved, to == FileFormat.CSV ? csvOut : null, checkpointRows));
     }
     RowFile file =
-        (from == Format.CSV ? RowFile.csv(input, csvIn) : RowFile.jsonLines(input, jsonIn))
+        (from == FileFormat.CSV ? RowFile.csv(input, csvIn) : RowFile.jsonLines(input, jsonIn))
             .counting(bytesRead);
     AtomicReference<List<String>> header = new AtomicReference<>();
-    if (from == Format.CSV) {
+    if (from == FileFormat.CSV) {
       List<String> first = header(file.firstColumns());
       header.set(saved == null || saved.position().isEmpty() ? first : null);
     }
@@ -379,11 +371,12 @@ public final class Conversion {
             source,
             saved,
             (os, resumed) ->
-                encoder(os, header, resumed && to == Format.CSV ? writtenHeader(output) : null));
+                encoder(
+                    os, header, resumed && to == FileFormat.CSV ? writtenHeader(output) : null));
   }
 
   private Pipe<Row> read(Input in, AtomicReference<List<String>> header) {
-    return from == Format.CSV
+    return from == FileFormat.CSV
         ? Csv.rows(in, csvIn, names -> header.set(header(names)), badRecord)
         : JsonLines.rows(in, jsonIn, badRecord);
   }
@@ -404,7 +397,7 @@ public final class Conversion {
   private Encoder<Row> encoder(
       OutputStream os, AtomicReference<List<String>> header, List<String> written)
       throws IOException {
-    if (to == Format.JSON_LINES) {
+    if (to == FileFormat.JSON_LINES) {
       return JsonLines.rowEncoder(os);
     }
     if (written != null) {

@@ -43,8 +43,8 @@ class ConversionTest {
     return TestFiles.write(dir, name, text.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Conversion.Format format(String name) {
-    return name.contains(".csv") ? Conversion.Format.CSV : Conversion.Format.JSON_LINES;
+  private static FileFormat format(String name) {
+    return name.contains(".csv") ? FileFormat.CSV : FileFormat.JSON_LINES;
   }
 
   @ParameterizedTest
@@ -103,7 +103,7 @@ class ConversionTest {
     }
     Path in = TestFiles.write(dir, "bad.csv", text.toString());
     Conversion conversion =
-        Conversion.of(Conversion.Format.CSV, Conversion.Format.JSON_LINES)
+        Conversion.of(FileFormat.CSV, FileFormat.JSON_LINES)
             .withChunkSize(chunk)
             .withThreads(threads);
     List<String> badOne = new ArrayList<>();
@@ -142,7 +142,7 @@ class ConversionTest {
       throws Exception {
     Path in = input(inName, 3);
     Conversion conversion =
-        Conversion.of(format(inName), Conversion.Format.JSON_LINES)
+        Conversion.of(format(inName), FileFormat.JSON_LINES)
             .withThreads(threads)
             .withChunkSize(64)
             .withCheckpointRows(5);

@@ -9,6 +9,7 @@ import dev.sluice.Stage;
 import dev.sluice.io.Csv;
 import dev.sluice.io.CsvWriteSettings;
 import dev.sluice.io.Encoder;
+import dev.sluice.io.FileFormat;
 import dev.sluice.io.JsonLines;
 import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
@@ -58,14 +59,6 @@ public final class TableExport {
   /** The most rows a keyset page of the row path holds. */
   public static final int ROW_PAGE = 10_000;
 
-  /** The output formats. */
-  public enum Format {
-    /** CSV with a header, written by {@link Csv#rowEncoder}. */
-    CSV,
-    /** One JSON object a line, written by {@link JsonLines#rowEncoder}. */
-    JSONL
-  }
-
   /**
    * Watches an export as it runs (a progress display); every method has a default that does
    * nothing.
@@ -90,7 +83,7 @@ public final class TableExport {
   private final DataSource dataSource;
   private final TableQuery query;
   private final List<String> columns;
-  private final Format format;
+  private final FileFormat format;
   private final CsvWriteSettings csv;
   private final RowRules rules;
   private final boolean copyAllowed;
@@ -100,7 +93,7 @@ public final class TableExport {
       DataSource dataSource,
       TableQuery query,
       List<String> columns,
-      Format format,
+      FileFormat format,
       CsvWriteSettings csv,
       RowRules rules,
       boolean copyAllowed,
@@ -130,7 +123,7 @@ public final class TableExport {
         dataSource,
         query,
         cols,
-        Format.CSV,
+        FileFormat.CSV,
         CsvWriteSettings.defaults(),
         RowRules.none(),
         true,
@@ -141,11 +134,11 @@ public final class TableExport {
   public TableExport csv(CsvWriteSettings settings) {
     Objects.requireNonNull(settings, "settings");
     return new TableExport(
-        dataSource, query, columns, Format.CSV, settings, rules, copyAllowed, monitor);
+        dataSource, query, columns, FileFormat.CSV, settings, rules, copyAllowed, monitor);
   }
 
   /** This export in {@code format}; CSV keeps its settings. */
-  public TableExport withFormat(Format format) {
+  public TableExport withFormat(FileFormat format) {
     Objects.requireNonNull(format, "format");
     return new TableExport(dataSource, query, columns, format, csv, rules, copyAllowed, monitor);
   }
@@ -263,7 +256,7 @@ public final class TableExport {
   }
 
   private CopyExport copy() {
-    if (!copyAllowed || format != Format.CSV || csv.nullText() != null || rules.needsValues()) {
+    if (!copyAllowed || format != FileFormat.CSV || csv.nullText() != null || rules.needsValues()) {
       return null;
     }
     var style =
@@ -281,7 +274,7 @@ public final class TableExport {
   }
 
   private Encoder<Row> encoder(OutputStream os, boolean header) throws IOException {
-    return format == Format.CSV
+    return format == FileFormat.CSV
         ? Csv.rowEncoder(os, csv, applied().outputNames(columns), header)
         : JsonLines.rowEncoder(os);
   }

@@ -3,6 +3,7 @@ package dev.sluice.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.io.CsvWriteSettings;
+import dev.sluice.io.FileFormat;
 import dev.sluice.io.PartFile;
 import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.testing.Engine;
@@ -153,7 +154,7 @@ class TableExportTest {
       assertThat(plain.withRules(RowRules.none().rename("t", "text")).copies()).isTrue();
       assertThat(plain.withRules(RowRules.none().mask("t")).copies()).isFalse();
       assertThat(plain.withRules(RowRules.none().withInfer(true)).copies()).isFalse();
-      assertThat(plain.withFormat(TableExport.Format.JSONL).copies()).isFalse();
+      assertThat(plain.withFormat(FileFormat.JSON_LINES).copies()).isFalse();
       assertThat(plain.csv(CsvWriteSettings.defaults().withNullText("\\N")).copies()).isFalse();
       assertThat(plain.withCopy(false).copies()).isFalse();
 
@@ -206,7 +207,7 @@ class TableExportTest {
     for (String other :
         List.of(
             export.fingerprint("db2"),
-            export.withFormat(TableExport.Format.JSONL).fingerprint("db"),
+            export.withFormat(FileFormat.JSON_LINES).fingerprint("db"),
             export.withRules(RowRules.none().mask("a")).fingerprint("db"),
             export.csv(CsvWriteSettings.defaults().withCrlf(true)).fingerprint("db"),
             TableExport.of(none, TableQuery.of("t", "id").withPageSize(11), List.of("id", "a"))
