@@ -21,12 +21,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Converts a chunk of a CSV file to JSON Lines on its bytes, for {@link CsvChunkRun}'s guesses: the
  * records are found by a {@link CsvRecordScanner}, masked, hashed, selected and renamed on bytes,
- * and escaped straight from the input's UTF-8 into the chunk's output, so no field becomes a
- * {@code String}. The bytes, rows and line counts are those {@link CsvChunkParser} gives for the
- * chunk. Only the common case is taken: {@link #of} is null for settings or rules it does not do
- * (another charset, lenient reading, conditions, inference, ...), and {@link #encode} is null for a
- * chunk with anything else in it (bytes that do not decode, an odd record, a record near a limit):
- * the caller then parses that chunk the full way, which decides and reports as it always did.
+ * and escaped straight from the input's UTF-8 into the chunk's output, so no field becomes a {@code
+ * String}. The bytes, rows and line counts are those {@link CsvChunkParser} gives for the chunk.
+ * Only the common case is taken: {@link #of} is null for settings or rules it does not do (another
+ * charset, lenient reading, conditions, inference, ...), and {@link #encode} is null for a chunk
+ * with anything else in it (bytes that do not decode, an odd record, a record near a limit): the
+ * caller then parses that chunk the full way, which decides and reports as it always did.
  *
  * <p>Thread-safe: each {@link #encode} call has its own state; input buffers are pooled.
  */
@@ -161,8 +161,8 @@ final class ByteJsonChunks {
   /**
    * Converts the chunk of {@code channel} (of {@code size} bytes) from {@code start} (a record
    * start) to after the first LF outside quotes at or after {@code lookFrom} (or the end), into
-   * {@code out}; null (with {@code out} partly written) if the chunk is not the common case or
-   * runs past {@code overrunAt}.
+   * {@code out}; null (with {@code out} partly written) if the chunk is not the common case or runs
+   * past {@code overrunAt}.
    */
   Chunk encode(
       FileChannel channel, long start, long size, long lookFrom, long overrunAt, ChunkBytes out)
@@ -235,7 +235,9 @@ final class ByteJsonChunks {
         records++;
         lastLine = lines + 1;
       }
-      lines += scanner.lineBreaks();
+      if (scanner.lineEnd()) {
+        lines += scanner.lineBreaks();
+      } // else the last record, at the end of the file: FastCSV counts the lines before it
       p = next;
       if (scanner.lineEnd() && start + p - 1 >= lookFrom) {
         break;
@@ -271,8 +273,7 @@ final class ByteJsonChunks {
         int len = fields.end(c) - fields.start(c);
         length += len;
         if (len > settings.maxFieldSize()
-            || (kind[c] != PLAIN
-                && !JsonBytes.valid(in, fields.start(c), fields.end(c), ascii))) {
+            || (kind[c] != PLAIN && !JsonBytes.valid(in, fields.start(c), fields.end(c), ascii))) {
           return false;
         }
       }

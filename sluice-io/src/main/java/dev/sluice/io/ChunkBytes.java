@@ -26,7 +26,9 @@ final class ChunkBytes extends ByteArrayOutputStream {
       if (need > Integer.MAX_VALUE - 8) {
         throw new OutOfMemoryError("a chunk of more than 2 GiB");
       }
-      buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * buf.length)));
+      buf =
+          Arrays.copyOf(
+              buf, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, 2L * buf.length)));
     }
   }
 

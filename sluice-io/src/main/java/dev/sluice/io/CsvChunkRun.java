@@ -84,7 +84,8 @@ final class CsvChunkRun {
   }
 
   /** A chunk as guessed: where it started (-1: no LF where it should), ended, and its output. */
-  private record Guess(long index, long start, long end, ChunkBytes out, CsvChunkParser.Done done) {}
+  private record Guess(
+      long index, long start, long end, ChunkBytes out, CsvChunkParser.Done done) {}
 
   /**
    * Where the writer starts: at chunk {@code chunk}, byte {@code offset} (a record boundary), after

@@ -38,8 +38,8 @@ public final class JsonBytes {
 
   /**
    * Writes the escaped form of {@code src[from..to)} to {@code dst} at {@code p} (which needs room
-   * for {@link #MAX_PER_BYTE} bytes per input byte) and returns the position after it, or -1 if
-   * the input does not decode ({@code ascii}: as US-ASCII; else as UTF-8).
+   * for {@link #MAX_PER_BYTE} bytes per input byte) and returns the position after it, or -1 if the
+   * input does not decode ({@code ascii}: as US-ASCII; else as UTF-8).
    */
   public static int escape(byte[] src, int from, int to, byte[] dst, int p, boolean ascii) {
     int i = from;
