@@ -25,6 +25,11 @@ public final class CsvRecordScanner {
   /** 1 for the bytes that end an unquoted field's run: separator, quote, CR and LF. */
   private final byte[] stops = new byte[256];
 
+  private final long separators;
+  private final long quotes;
+  private static final long CRS = Swar.repeat('\r');
+  private static final long LFS = Swar.repeat('\n');
+
   private int lineBreaks;
   private boolean empty;
   private boolean lineEnd;
@@ -41,6 +46,8 @@ public final class CsvRecordScanner {
     this.starts = new int[width];
     this.ends = new int[width];
     this.doubled = new boolean[width];
+    this.separators = Swar.repeat(separator);
+    this.quotes = Swar.repeat(quote);
     stops[separator] = 1;
     stops[quote] = 1;
     stops['\r'] = 1;
@@ -76,10 +83,7 @@ public final class CsvRecordScanner {
         ends[field] = close;
         p = close + 1;
       } else {
-        int q = p;
-        while (q < end && stops[b[q] & 0xFF] == 0) {
-          q++;
-        }
+        int q = unquotedEnd(b, p, end);
         starts[field] = p;
         ends[field] = q;
         p = q;
@@ -120,10 +124,49 @@ public final class CsvRecordScanner {
     return p + 2;
   }
 
+  /** The first separator, quote, CR or LF at or after {@code p}, or {@code end}. */
+  private int unquotedEnd(byte[] b, int p, int end) {
+    int q = p;
+    while (q + 8 <= end) {
+      long x = Swar.get(b, q);
+      long found =
+          Swar.equal(x, separators)
+              | Swar.equal(x, quotes)
+              | Swar.equal(x, CRS)
+              | Swar.equal(x, LFS);
+      if (found != 0) {
+        return q + Swar.first(found);
+      }
+      q += 8;
+    }
+    while (q < end && stops[b[q] & 0xFF] == 0) {
+      q++;
+    }
+    return q;
+  }
+
+  /** The first quote, CR or LF at or after {@code p}, or {@code end}. */
+  private int quotedStop(byte[] b, int p, int end) {
+    int q = p;
+    while (q + 8 <= end) {
+      long x = Swar.get(b, q);
+      long found = Swar.equal(x, quotes) | Swar.equal(x, CRS) | Swar.equal(x, LFS);
+      if (found != 0) {
+        return q + Swar.first(found);
+      }
+      q += 8;
+    }
+    while (q < end && b[q] != quote && b[q] != '\r' && b[q] != '\n') {
+      q++;
+    }
+    return q;
+  }
+
   /** The closing quote of a field whose text starts at {@code p}, counting its line breaks. */
   private int closingQuote(byte[] b, int p, int end, boolean eof, int field) {
     int q = p;
     while (true) {
+      q = quotedStop(b, q, end);
       if (q == end) {
         return eof ? ODD : MORE;
       }

@@ -34,16 +34,29 @@ public final class JsonBytes {
     ESCAPE['\\'] = '\\';
   }
 
+  private static final long QUOTES = Swar.repeat('"');
+  private static final long SLASHES = Swar.repeat('\\');
+
   private JsonBytes() {}
 
   /**
    * Writes the escaped form of {@code src[from..to)} to {@code dst} at {@code p} (which needs room
-   * for {@link #MAX_PER_BYTE} bytes per input byte) and returns the position after it, or -1 if the
-   * input does not decode ({@code ascii}: as US-ASCII; else as UTF-8).
+   * for {@link #MAX_PER_BYTE} bytes per input byte, and at least 8) and returns the position after
+   * it, or -1 if the input does not decode ({@code ascii}: as US-ASCII; else as UTF-8).
    */
   public static int escape(byte[] src, int from, int to, byte[] dst, int p, boolean ascii) {
     int i = from;
     while (i < to) {
+      if (i + 8 <= to) {
+        long x = Swar.get(src, i);
+        if (((x & Swar.HIGH) | Swar.control(x) | Swar.equal(x, QUOTES) | Swar.equal(x, SLASHES))
+            == 0) {
+          Swar.set(dst, p, x);
+          i += 8;
+          p += 8;
+          continue;
+        }
+      }
       int c = src[i];
       if (c >= 0) {
         byte e = ESCAPE[c];
@@ -83,6 +96,10 @@ public final class JsonBytes {
   public static boolean valid(byte[] src, int from, int to, boolean ascii) {
     int i = from;
     while (i < to) {
+      if (i + 8 <= to && (Swar.get(src, i) & Swar.HIGH) == 0) {
+        i += 8;
+        continue;
+      }
       if (src[i] >= 0) {
         i++;
         continue;
