@@ -127,7 +127,7 @@ public final class CsvRecordScanner {
   /** The first separator, quote, CR or LF at or after {@code p}, or {@code end}. */
   private int unquotedEnd(byte[] b, int p, int end) {
     int q = p;
-    while (q + 8 <= end) {
+    while (q + 8 <= b.length && q < end) { // bytes past the end may be read, not taken
       long x = Swar.get(b, q);
       long found =
           Swar.equal(x, separators)
@@ -135,31 +135,31 @@ public final class CsvRecordScanner {
               | Swar.equal(x, CRS)
               | Swar.equal(x, LFS);
       if (found != 0) {
-        return q + Swar.first(found);
+        return Math.min(end, q + Swar.first(found));
       }
       q += 8;
     }
     while (q < end && stops[b[q] & 0xFF] == 0) {
       q++;
     }
-    return q;
+    return Math.min(q, end);
   }
 
   /** The first quote, CR or LF at or after {@code p}, or {@code end}. */
   private int quotedStop(byte[] b, int p, int end) {
     int q = p;
-    while (q + 8 <= end) {
+    while (q + 8 <= b.length && q < end) { // bytes past the end may be read, not taken
       long x = Swar.get(b, q);
       long found = Swar.equal(x, quotes) | Swar.equal(x, CRS) | Swar.equal(x, LFS);
       if (found != 0) {
-        return q + Swar.first(found);
+        return Math.min(end, q + Swar.first(found));
       }
       q += 8;
     }
     while (q < end && b[q] != quote && b[q] != '\r' && b[q] != '\n') {
       q++;
     }
-    return q;
+    return Math.min(q, end);
   }
 
   /** The closing quote of a field whose text starts at {@code p}, counting its line breaks. */

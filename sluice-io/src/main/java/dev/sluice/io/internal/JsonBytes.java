@@ -41,19 +41,24 @@ public final class JsonBytes {
 
   /**
    * Writes the escaped form of {@code src[from..to)} to {@code dst} at {@code p} (which needs room
-   * for {@link #MAX_PER_BYTE} bytes per input byte, and at least 8) and returns the position after
-   * it, or -1 if the input does not decode ({@code ascii}: as US-ASCII; else as UTF-8).
+   * for {@link #MAX_PER_BYTE} bytes per input byte; up to 8 bytes past the output may be
+   * overwritten where the array has them) and returns the position after it, or -1 if the input
+   * does not decode ({@code ascii}: as US-ASCII; else as UTF-8).
    */
   public static int escape(byte[] src, int from, int to, byte[] dst, int p, boolean ascii) {
     int i = from;
     while (i < to) {
-      if (i + 8 <= to) {
+      if (i + 8 <= src.length && p + 8 <= dst.length) {
+        // eight bytes at once (some may lie past the end: only those before it count)
         long x = Swar.get(src, i);
-        if (((x & Swar.HIGH) | Swar.control(x) | Swar.equal(x, QUOTES) | Swar.equal(x, SLASHES))
-            == 0) {
+        long special =
+            (x & Swar.HIGH) | Swar.control(x) | Swar.equal(x, QUOTES) | Swar.equal(x, SLASHES);
+        int plain = special == 0 ? 8 : Swar.first(special);
+        if (plain > 0) {
           Swar.set(dst, p, x);
-          i += 8;
-          p += 8;
+          int step = Math.min(plain, to - i);
+          i += step;
+          p += step;
           continue;
         }
       }

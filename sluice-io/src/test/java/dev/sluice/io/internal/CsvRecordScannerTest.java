@@ -67,6 +67,18 @@ class CsvRecordScannerTest {
   }
 
   @Test
+  void looksNoFurtherThanTheEndItIsGiven() {
+    byte[] b = bytes("abcdefghij,klmnopqrstu,vwxyzabcdefg\n");
+    assertThat(scanner.scan(b, 0, 5, false)).isEqualTo(CsvRecordScanner.MORE);
+    assertThat(scanner.scan(b, 0, 15, false)).isEqualTo(CsvRecordScanner.MORE);
+    assertThat(scanner.scan(b, 0, 15, true)).isEqualTo(CsvRecordScanner.ODD);
+    assertThat(scanner.scan(b, 0, b.length - 1, true)).isEqualTo(b.length - 1);
+    assertThat(scanner.end(2)).isEqualTo(b.length - 1);
+    byte[] q = bytes("\"abcdefghijk\",b,c\n");
+    assertThat(scanner.scan(q, 0, 9, false)).isEqualTo(CsvRecordScanner.MORE);
+  }
+
+  @Test
   void leavesWhatIsNotTheCleanCaseToTheParser() {
     for (String s :
         List.of(

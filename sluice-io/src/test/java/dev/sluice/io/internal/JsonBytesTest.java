@@ -47,6 +47,12 @@ class JsonBytesTest {
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
       assertThat(escape(utf8, false)).as("%s", Arrays.toString(utf8)).isEqualTo(writer(s));
       assertThat(JsonBytes.valid(utf8, 0, utf8.length, false)).isTrue();
+      byte[] longer = Arrays.copyOf(utf8, utf8.length + 9); // what follows is not read as text
+      longer[utf8.length] = '"';
+      longer[utf8.length + 1] = (byte) 0xC3;
+      byte[] out = new byte[longer.length * JsonBytes.MAX_PER_BYTE];
+      int n = JsonBytes.escape(longer, 0, utf8.length, out, 0, false);
+      assertThat(new String(out, 0, n, StandardCharsets.UTF_8)).isEqualTo(writer(s));
     }
   }
 
