@@ -5,7 +5,6 @@ import dev.sluice.MapConcurrency;
 import dev.sluice.Pipe;
 import dev.sluice.io.internal.CsvBoundaries;
 import dev.sluice.io.internal.CsvChunkStream;
-import dev.sluice.io.internal.InputStreams;
 import dev.sluice.io.internal.JsonCodec;
 import dev.sluice.io.internal.PrefixHash;
 import java.io.ByteArrayOutputStream;
@@ -53,9 +52,10 @@ final class CsvChunkRun {
   private final long chunks;
 
   /** The output buffers of chunks written, for the next guesses: a few chunks' worth, reused. */
-  private final Queue<Bytes> free = new ConcurrentLinkedQueue<>();
+  private final Queue<ChunkBytes> free = new ConcurrentLinkedQueue<>();
 
   private volatile CsvChunkParser parser;
+  private volatile ByteJsonChunks byteJson;
   private volatile CsvChunkParser.Header header;
 
   CsvChunkRun(
@@ -84,7 +84,8 @@ final class CsvChunkRun {
   }
 
   /** A chunk as guessed: where it started (-1: no LF where it should), ended, and its output. */
-  private record Guess(long index, long start, long end, Bytes out, CsvChunkParser.Done done) {}
+  private record Guess(
+      long index, long start, long end, ChunkBytes out, CsvChunkParser.Done done) {}
 
   /**
    * Where the writer starts: at chunk {@code chunk}, byte {@code offset} (a record boundary), after
@@ -185,6 +186,7 @@ final class CsvChunkRun {
     onHeader.accept(h.columns().names());
     List<String> names = rules.outputNames(h.columns().names());
     header = h;
+    byteJson = csv == null ? ByteJsonChunks.of(settings, h.columns(), rules) : null;
     parser =
         new CsvChunkParser(
             input,
@@ -223,9 +225,21 @@ final class CsvChunkRun {
     }
     long overrunAt = i == chunks - 1 ? Long.MAX_VALUE : lookFrom(i) + chunkSize;
     CsvChunkStream in = stream(start, lookFrom(i), overrunAt);
-    Bytes out = free.poll();
+    ChunkBytes out = free.poll();
     if (out == null) {
-      out = new Bytes((int) Math.min(2L * chunkSize + 256, 4 << 20));
+      out = new ChunkBytes((int) Math.min(2L * chunkSize + 256, 4 << 20));
+    }
+    if (byteJson != null) {
+      try {
+        ByteJsonChunks.Chunk chunk =
+            byteJson.encode(channel, start, size, lookFrom(i), overrunAt, out);
+        if (chunk != null) {
+          return new Guess(i, start, chunk.end(), out, chunk.done());
+        }
+      } catch (IOException e) {
+        // the full way below meets it too, and the writer reports it
+      }
+      out.reset(); // not the common case: the full way
     }
     try {
       CsvChunkParser.Done done = parser.parse(in, start, 0, 0, out, null, Long.MAX_VALUE);
@@ -407,28 +421,10 @@ final class CsvChunkRun {
   }
 
   /** Keeps {@code bytes} for another chunk, unless a long record made it grow. */
-  private void recycle(Bytes bytes) {
+  private void recycle(ChunkBytes bytes) {
     if (bytes.capacity() <= 4 << 20) {
       bytes.reset();
       free.add(bytes);
-    }
-  }
-
-  /** A chunk's encoded bytes. */
-  private static final class Bytes extends ByteArrayOutputStream {
-    Bytes(int size) {
-      super(size);
-    }
-
-    int capacity() {
-      return buf.length;
-    }
-
-    /** Writes the bytes a buffer's worth at a time: a failing output fails at the first. */
-    void writeInSlices(OutputStream out) throws IOException {
-      for (int at = 0; at < count; at += InputStreams.BUFFER) {
-        out.write(buf, at, Math.min(InputStreams.BUFFER, count - at));
-      }
     }
   }
 

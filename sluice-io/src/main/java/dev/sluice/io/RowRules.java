@@ -193,6 +193,11 @@ public final class RowRules {
     return hashKey != null;
   }
 
+  /** The hash key (not copied: do not change it), or null. */
+  byte[] hashKey() {
+    return hashKey;
+  }
+
   /** Whether types are inferred. */
   public boolean infers() {
     return infer;
