@@ -74,16 +74,17 @@ if [ "${4:-}" = classlist ]; then
 fi
 empty_target() { sql -c "TRUNCATE cli_target" -c "DELETE FROM sluice_checkpoint" 2>/dev/null || sql -c "TRUNCATE cli_target"; }
 
-declare -A all rss
+declare -A all rss cpu
 order=()
-measure() { # key command...: one timed run; seconds appended to all[key], peak RSS (MB) kept
-  local key=$1 s kb
+measure() { # key command...: one timed run; seconds (wall, and user + sys) appended, peak RSS (MB) kept
+  local key=$1 s kb u k
   shift
   [[ " ${order[*]} " == *" $key "* ]] || order+=("$key")
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ||
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ||
     { cat "$work/stderr.txt" >&2; echo "bench/jdbc-cli.sh: $key failed: $*" >&2; exit 1; }
-  read -r s kb <"$work/time.txt"
+  read -r s kb u k <"$work/time.txt"
   all[$key]="${all[$key]:-}${all[$key]:+ }$s"
+  cpu[$key]="${cpu[$key]:-}${cpu[$key]:+ }$(awk "BEGIN { print $u + $k }")"
   if [ $((kb / 1024)) -gt "${rss[$key]:-0}" ]; then rss[$key]=$((kb / 1024)); fi
 }
 rows_in() { [ "$(sql -t -A -c "SELECT count(*) FROM cli_target")" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: cli_target has not $ROWS rows after $1" >&2; exit 1; }; }
@@ -169,19 +170,21 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 
 echo
 echo "CLI: $ROWS rows x 5 columns, the launcher with its defaults (-XX:+UseSerialGC, default heap),"
 echo "load $load_at_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end; medians of $ROUNDS interleaved rounds; ratio = seconds / psql's"
-printf '%-46s %9s %11s %9s %12s  %s\n' run seconds rows/s "/ psql" "peak RSS MB" "seconds of each run"
+printf '%-46s %9s %11s %9s %12s %8s  %s\n' run seconds rows/s "/ psql" "peak RSS MB" "CPU s" "seconds of each run"
 for key in "${order[@]}"; do
   m=$(median ${all[$key]})
   case $key in export*) base=$(median ${all["export psql \\copy TO"]}) ;; *) base=$(median ${all["import psql \\copy FROM"]}) ;; esac
-  printf '%-46s %9.2f %11.0f %9.2f %12d  %s\n' "$key" "$m" "$(awk "BEGIN { print $ROWS / $m }")" \
-    "$(awk "BEGIN { print $m / $base }")" "${rss[$key]}" "${all[$key]}"
+  printf '%-46s %9.2f %11.0f %9.2f %12d %8.2f  %s\n' "$key" "$m" "$(awk "BEGIN { print $ROWS / $m }")" \
+    "$(awk "BEGIN { print $m / $base }")" "${rss[$key]}" "$(median ${cpu[$key]})" "${all[$key]}"
 done
+echo "(CPU s: median user + sys of the client process: the launcher, the JVM or psql; not the server's)"
 if [ -n "$BASE" ]; then
   echo
-  echo "this tree against BASE=$BASE (the same bytes and tables): base seconds / these seconds"
+  echo "this tree against BASE=$BASE (the same bytes and tables): base seconds / these seconds, and the same of CPU seconds"
   for key in "${order[@]}"; do
     if [[ $key != *" (base)" ]] && [ -n "${all["$key (base)"]:-}" ]; then
-      printf '%-46s %6.2f\n' "$key" "$(awk "BEGIN { print $(median ${all["$key (base)"]}) / $(median ${all[$key]}) }")"
+      printf '%-46s %6.2f  CPU %6.2f\n' "$key" "$(awk "BEGIN { print $(median ${all["$key (base)"]}) / $(median ${all[$key]}) }")" \
+        "$(awk "BEGIN { print $(median ${cpu["$key (base)"]}) / $(median ${cpu[$key]}) }")"
     fi
   done
 fi
