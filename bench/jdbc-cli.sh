@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The CLI part of bench/jdbc.sh (which starts the server and documents the settings):
 #   bench/jdbc-cli.sh PSQL PORT WORK_DIR   with ROWS, ROUNDS, CLI_BATCHES from the environment.
+#   bench/jdbc-cli.sh PSQL PORT WORK_DIR classlist   (ONLY=classlist bench/run jdbc) writes the
+#   launcher's class list of export and import instead (see the end of this header).
 # Fills cli_rows (id BIGINT PRIMARY KEY, name TEXT, email TEXT, amount NUMERIC(12,2), created
 # TIMESTAMP) with ROWS rows, then per round, interleaved: psql \copy TO, ./sluice export at each
 # batch size, ./sluice export to JSON Lines and with --mask (the row path), psql \copy FROM and
@@ -9,10 +11,15 @@
 # BASE=/path/to/another/sluice runs that launcher (another build, e.g. a copy of the last
 # landing) beside ./sluice on every sluice case, interleaved, and checks that both write the same
 # bytes (exports) and the same table (imports).
+# classlist: each kind of export and import (COPY and the row path, to a file and to stdout, with a
+# rule, upsert, resume, the embedded database) runs once through ./sluice with no archive and
+# -XX:DumpLoadedClassList; the union of the lists (each class once, renumbered, in first-load
+# order) is sluice-cli/src/main/resources/dev/sluice/cli/jdbc.classlist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 psql_bin=$1 port=$2 work=$3
 ROWS=${ROWS:-1000000}
+if [ "${4:-}" = classlist ]; then ROWS=2500; fi
 ROUNDS=${ROUNDS:-3}
 CLI_BATCHES=${CLI_BATCHES:-1000 10000 50000}
 mkdir -p "$work"
@@ -30,18 +37,54 @@ sql -c "DROP TABLE IF EXISTS cli_rows; DROP TABLE IF EXISTS cli_target" \
         (g % 100000) / 100.0, TIMESTAMP '2024-01-01 00:00:00' + g * INTERVAL '1 second'
         FROM generate_series(1, $ROWS) g" \
   -c "VACUUM ANALYZE cli_rows" -c "CREATE TABLE cli_target (LIKE cli_rows INCLUDING ALL)"
+if [ "${4:-}" = classlist ]; then
+  lists=()
+  dump() { # a run of ./sluice that leaves its list of loaded classes
+    lists+=("$work/classes-${#lists[@]}.lst")
+    SLUICE_CDS=0 JAVA_OPTS="-XX:DumpLoadedClassList=${lists[-1]}" ./sluice "$@" >/dev/null 2>"$work/stderr.txt" ||
+      { cat "$work/stderr.txt" >&2; echo "bench/jdbc-cli.sh: classlist: failed: ./sluice $*" >&2; exit 1; }
+  }
+  pg=(--db "$db" --user sluice)
+  dump export "$work/a.csv" --table cli_rows "${pg[@]}" --batch 1000
+  dump export "$work/a.jsonl" --table cli_rows "${pg[@]}" --batch 1000
+  dump export "$work/m.csv" --table cli_rows "${pg[@]}" --mask email --quiet
+  dump export - --to csv --table cli_rows "${pg[@]}" --quiet
+  dump export "$work/a.csv.gz" --table cli_rows "${pg[@]}" --where "id>10" --quiet
+  dump import "$work/a.csv" --table cli_target "${pg[@]}" --batch 1000
+  dump import "$work/a.jsonl" --table cli_target "${pg[@]}" --upsert-key id
+  dump import "$work/a.csv" --table cli_target "${pg[@]}" --upsert-key id --resume --quiet
+  ./sluice demo --dir "$work/demo" --rows 10 --db-users 2500 >/dev/null 2>&1 # an embedded database
+  mkdir -p "$work/h2" && cp "$work/demo/demo-db.mv.db" "$work/h2/sluice.mv.db"
+  dump export "$work/h.csv" --table users --work "$work/h2" --batch 1000
+  dump export "$work/h.jsonl" --table users --work "$work/h2" --mask email --quiet
+  dump import "$work/h.csv" --table users --work "$work/h2" --upsert-key id
+  list=sluice-cli/src/main/resources/dev/sluice/cli/jdbc.classlist
+  mkdir -p "$(dirname "$list")"
+  {
+    echo "# The classes that ./sluice export and import load (PostgreSQL and the embedded database),"
+    echo "# from -XX:DumpLoadedClassList, $(java -version 2>&1 | head -n 1): the launcher dumps its"
+    echo "# class-data archive of those commands from this list. Made by ONLY=classlist bench/run jdbc."
+    awk '/^#/ || NF == 0 { next }
+      /^@/ { if (!seen[$0]++) print; next }
+      { if (!($1 in id)) { id[$1] = n++; print $1 " id: " id[$1] } }' "${lists[@]}"
+  } >"$list.$$"
+  mv -f "$list.$$" "$list"
+  echo "bench/jdbc-cli.sh: $list: $(grep -vc '^[#@]' "$list") classes from ${#lists[@]} runs"
+  exit 0
+fi
 empty_target() { sql -c "TRUNCATE cli_target" -c "DELETE FROM sluice_checkpoint" 2>/dev/null || sql -c "TRUNCATE cli_target"; }
 
-declare -A all rss
+declare -A all rss cpu
 order=()
-measure() { # key command...: one timed run; seconds appended to all[key], peak RSS (MB) kept
-  local key=$1 s kb
+measure() { # key command...: one timed run; seconds (wall, and user + sys) appended, peak RSS (MB) kept
+  local key=$1 s kb u k
   shift
   [[ " ${order[*]} " == *" $key "* ]] || order+=("$key")
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ||
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" ||
     { cat "$work/stderr.txt" >&2; echo "bench/jdbc-cli.sh: $key failed: $*" >&2; exit 1; }
-  read -r s kb <"$work/time.txt"
+  read -r s kb u k <"$work/time.txt"
   all[$key]="${all[$key]:-}${all[$key]:+ }$s"
+  cpu[$key]="${cpu[$key]:-}${cpu[$key]:+ }$(awk "BEGIN { print $u + $k }")"
   if [ $((kb / 1024)) -gt "${rss[$key]:-0}" ]; then rss[$key]=$((kb / 1024)); fi
 }
 rows_in() { [ "$(sql -t -A -c "SELECT count(*) FROM cli_target")" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: cli_target has not $ROWS rows after $1" >&2; exit 1; }; }
@@ -127,19 +170,21 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 
 echo
 echo "CLI: $ROWS rows x 5 columns, the launcher with its defaults (-XX:+UseSerialGC, default heap),"
 echo "load $load_at_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end; medians of $ROUNDS interleaved rounds; ratio = seconds / psql's"
-printf '%-46s %9s %11s %9s %12s  %s\n' run seconds rows/s "/ psql" "peak RSS MB" "seconds of each run"
+printf '%-46s %9s %11s %9s %12s %8s  %s\n' run seconds rows/s "/ psql" "peak RSS MB" "CPU s" "seconds of each run"
 for key in "${order[@]}"; do
   m=$(median ${all[$key]})
   case $key in export*) base=$(median ${all["export psql \\copy TO"]}) ;; *) base=$(median ${all["import psql \\copy FROM"]}) ;; esac
-  printf '%-46s %9.2f %11.0f %9.2f %12d  %s\n' "$key" "$m" "$(awk "BEGIN { print $ROWS / $m }")" \
-    "$(awk "BEGIN { print $m / $base }")" "${rss[$key]}" "${all[$key]}"
+  printf '%-46s %9.2f %11.0f %9.2f %12d %8.2f  %s\n' "$key" "$m" "$(awk "BEGIN { print $ROWS / $m }")" \
+    "$(awk "BEGIN { print $m / $base }")" "${rss[$key]}" "$(median ${cpu[$key]})" "${all[$key]}"
 done
+echo "(CPU s: median user + sys of the client process: the launcher, the JVM or psql; not the server's)"
 if [ -n "$BASE" ]; then
   echo
-  echo "this tree against BASE=$BASE (the same bytes and tables): base seconds / these seconds"
+  echo "this tree against BASE=$BASE (the same bytes and tables): base seconds / these seconds, and the same of CPU seconds"
   for key in "${order[@]}"; do
     if [[ $key != *" (base)" ]] && [ -n "${all["$key (base)"]:-}" ]; then
-      printf '%-46s %6.2f\n' "$key" "$(awk "BEGIN { print $(median ${all["$key (base)"]}) / $(median ${all[$key]}) }")"
+      printf '%-46s %6.2f  CPU %6.2f\n' "$key" "$(awk "BEGIN { print $(median ${all["$key (base)"]}) / $(median ${all[$key]}) }")" \
+        "$(awk "BEGIN { print $(median ${cpu["$key (base)"]}) / $(median ${cpu[$key]}) }")"
     fi
   done
 fi

@@ -13,6 +13,12 @@
 # build's launcher on every CLI case, interleaved, and checks it writes the same bytes and tables
 # (run both from copies of their trees). ONLY=copy, ONLY=export or ONLY=cli runs one
 # part (default: all three). The machine may be busy with other work: compare medians.
+# ONLY=classlist times nothing: it runs export and import against the server and the embedded
+# database with -XX:DumpLoadedClassList and writes the union of the classes they load to
+# sluice-cli/src/main/resources/dev/sluice/cli/jdbc.classlist, the list the launcher's archive of
+# export and import is dumped from (run it again when those commands load other classes).
+# ONLY=startup fills start_small (10 rows) and start_big ($ROWS rows) and runs bench/startup.sh
+# against the server (RUNS, BASE and CASES as there).
 # Needs the PostgreSQL server binaries (apt-get install -y postgresql-15) or SLUICE_PG_BIN.
 # Output: stdout and bench/results/jdbc-<UTC time>.txt. SKIP_BUILD=1 reuses benchmarks.jar.
 set -euo pipefail
@@ -27,10 +33,10 @@ if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
 fi
 ONLY=${ONLY:-}
 CLI_BATCHES=${CLI_BATCHES:-1000 10000 50000}
-if [ "$ONLY" != cli ] && { [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f sluice-bench/target/benchmarks.jar ]; }; then
+if [ "$ONLY" != cli ] && [ "$ONLY" != classlist ] && [ "$ONLY" != startup ] && { [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f sluice-bench/target/benchmarks.jar ]; }; then
   ./build -q -pl sluice-bench -am package -DskipTests
 fi
-if [ "$ONLY" = "" ] || [ "$ONLY" = cli ]; then
+if [ "$ONLY" = "" ] || [ "$ONLY" = cli ] || [ "$ONLY" = classlist ]; then
   [ -x /usr/bin/time ] || { echo "bench/jdbc.sh: needs /usr/bin/time (apt-get install -y time)" >&2; exit 1; }
   ./sluice --version >/dev/null # builds the CLI if needed
 fi
@@ -59,6 +65,24 @@ for _ in $(seq 1 300); do
 done
 "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" || { cat "$dir/server.log" >&2; exit 1; }
 
+if [ "$ONLY" = classlist ]; then
+  chmod 777 "$dir" 2>/dev/null || true
+  bench/jdbc-cli.sh "$PG_BIN/psql" "$port" "$dir/cli" classlist
+  exit 0
+fi
+if [ "$ONLY" = startup ]; then
+  for t in "start_small 10" "start_big $ROWS"; do
+    set -- $t
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U sluice -d postgres \
+      -c "CREATE TABLE $1 (id BIGINT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL,
+            amount NUMERIC(12,2) NOT NULL, created TIMESTAMP NOT NULL)" \
+      -c "INSERT INTO $1 SELECT g, 'name, \"' || g, 'user' || g || '@example.org',
+            (g % 100000) / 100.0, TIMESTAMP '2024-01-01 00:00:00' + g * INTERVAL '1 second'
+            FROM generate_series(1, $2) g" -c "VACUUM ANALYZE $1"
+  done
+  SLUICE_BENCH_DB="jdbc:postgresql://127.0.0.1:$port/postgres" bench/startup.sh
+  exit 0
+fi
 mkdir -p bench/results
 out="bench/results/jdbc-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {

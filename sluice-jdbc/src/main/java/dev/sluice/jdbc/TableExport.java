@@ -1,6 +1,8 @@
 package dev.sluice.jdbc;
 
 import dev.sluice.CheckedSupplier;
+import dev.sluice.Columns;
+import dev.sluice.Emitter;
 import dev.sluice.Pipe;
 import dev.sluice.Positioned;
 import dev.sluice.Resumable;
@@ -191,7 +193,7 @@ public final class TableExport {
    */
   public long toStream(Output out) throws Exception {
     Objects.requireNonNull(out, "out");
-    Stage<Row, Row> stage = applied().stage(query.table());
+    Stage<Row, Row> stage = stage();
     return monitor
         .rows(Jdbc.keyset(dataSource, rowPages(), RowMapper.toRow()).rows().via(stage))
         .peek(row -> monitor.written(1))
@@ -227,7 +229,7 @@ public final class TableExport {
         saved = PartFile.load(output); // what the COPY chunks committed; the row path goes on
       }
     }
-    Stage<Row, Row> stage = applied().stage(query.table());
+    Stage<Row, Row> stage = stage();
     TableQuery pages = rowPages();
     Resumable<Row> rows =
         after ->
@@ -244,6 +246,52 @@ public final class TableExport {
    */
   public boolean copies() {
     return copy() != null;
+  }
+
+  /**
+   * The rules' stage; with no rule, rows that have exactly the exported columns in order (the usual
+   * case: the key is among them) pass as they are instead of being copied into rows of the same
+   * columns.
+   */
+  private Stage<Row, Row> stage() {
+    Stage<Row, Row> rulesStage = applied().stage(query.table());
+    return rules.isEmpty() ? new Unchanged(rulesStage, columns) : rulesStage;
+  }
+
+  /** Rows of exactly {@code columns} as they are, others through the rules' stage. */
+  private record Unchanged(Stage<Row, Row> rulesStage, List<String> columns)
+      implements Stage<Row, Row> {
+    @Override
+    public Integrator<Row, Row> start() throws Exception {
+      Integrator<Row, Row> rules = rulesStage.start();
+      return new Integrator<>() {
+        private Columns seen;
+        private boolean same;
+
+        @Override
+        public boolean push(Row row, Emitter<Row> out) throws Exception {
+          if (row.columns() != seen) {
+            seen = row.columns();
+            same = seen.names().equals(columns);
+          }
+          if (!same) {
+            return rules.push(row, out);
+          }
+          out.emit(row);
+          return true;
+        }
+
+        @Override
+        public void finish(Emitter<Row> out) throws Exception {
+          rules.finish(out);
+        }
+      };
+    }
+
+    @Override
+    public String toString() {
+      return rulesStage.toString();
+    }
   }
 
   private RowRules applied() {

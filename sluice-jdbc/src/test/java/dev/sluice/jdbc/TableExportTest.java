@@ -192,6 +192,41 @@ class TableExportTest {
   }
 
   @Test
+  void rowsWithNoRulePassAsTheRulesStageWouldWriteThemAndAKeyNotExportedIsLeftOut()
+      throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(TABLE, ROWS);
+      TableInfo info = Jdbc.describe(db.dataSource(), "every");
+      TableExport jsonl =
+          exporter(db, info, CsvWriteSettings.defaults(), true, 300)
+              .withFormat(TableExport.Format.JSONL);
+      // no rule: rows of the exported columns pass as they are; a select of the same columns
+      // (a rule, so through the rules' stage) must write the same bytes, to a stream and a file
+      RowRules same = RowRules.none().select(info.columns().toArray(String[]::new));
+      assertThat(streamed(jsonl)).isEqualTo(streamed(jsonl.withRules(same)));
+      jsonl.toFile(dir.resolve("none.jsonl"), "db", null);
+      jsonl.withRules(same).toFile(dir.resolve("same.jsonl"), "db", null);
+      assertThat(Files.readAllBytes(dir.resolve("none.jsonl")))
+          .isEqualTo(Files.readAllBytes(dir.resolve("same.jsonl")));
+
+      // the key read for paging but not exported: rows of other columns, through the stage
+      TableExport noKey =
+          TableExport.of(db.dataSource(), query(info).withPageSize(300), List.of("v", "t"))
+              .withFormat(TableExport.Format.JSONL);
+      String text = new String(streamed(noKey), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(text.lines()).hasSize(2000).allMatch(l -> l.startsWith("{\"v\":"));
+      assertThat(text).doesNotContain("\"id\"");
+      assertThat(text.lines().findFirst().orElseThrow()).contains(",\"t\":");
+    }
+  }
+
+  private static byte[] streamed(TableExport export) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    export.toStream(dev.sluice.io.Output.stream("test", () -> out));
+    return out.toByteArray();
+  }
+
+  @Test
   void theFingerprintNamesEverythingThatDecidesTheBytes() {
     javax.sql.DataSource none = new org.h2.jdbcx.JdbcDataSource();
     TableExport export =

@@ -125,6 +125,10 @@ final class CopyIn {
         put((byte) ',');
       }
       Object value = values.get(i);
+      if (value instanceof String text) { // the usual value of an import (text passed through)
+        text(text);
+        continue;
+      }
       switch (value) {
         case null -> {}
         case Integer n -> ascii(n.toString());

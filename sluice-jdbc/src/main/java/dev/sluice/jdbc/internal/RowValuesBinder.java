@@ -4,24 +4,45 @@ import dev.sluice.Columns;
 import dev.sluice.Row;
 import dev.sluice.jdbc.JdbcException;
 import dev.sluice.jdbc.RowBinder;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** {@link RowBinder#ofRow()}: the value of each column by name, ignoring case if need be. */
+/**
+ * {@link RowBinder#ofRow()}: the value of each column by name, ignoring case if need be. Where each
+ * column is in a row is worked out once per pair of row {@link Columns} and column list (a run's
+ * rows share both), not per row; shared by every run, so the last pair is kept in an immutable
+ * {@link Plan} that a run on another pair replaces.
+ */
 public final class RowValuesBinder implements RowBinder<Row> {
   public static final RowValuesBinder INSTANCE = new RowValuesBinder();
+
+  /** Where each of {@code columns} is in rows of {@code names}. */
+  private record Plan(Columns names, List<String> columns, int[] at) {}
+
+  private volatile Plan last;
 
   private RowValuesBinder() {}
 
   @Override
   public List<?> values(Row row, List<String> columns) {
     Columns names = row.columns();
-    List<Object> values = new ArrayList<>(columns.size());
-    for (String column : columns) {
-      int at = names.find(column);
-      values.add(row.get(at >= 0 ? at : indexIgnoringCase(names, column)));
+    Plan plan = last;
+    if (plan == null || plan.names() != names || plan.columns() != columns) {
+      int[] at = new int[columns.size()];
+      for (int i = 0; i < at.length; i++) {
+        String column = columns.get(i);
+        int found = names.find(column);
+        at[i] = found >= 0 ? found : indexIgnoringCase(names, column);
+      }
+      plan = new Plan(names, columns, at);
+      last = plan;
     }
-    return values;
+    int[] at = plan.at();
+    Object[] values = new Object[at.length];
+    for (int i = 0; i < at.length; i++) {
+      values[i] = row.get(at[i]);
+    }
+    return Arrays.asList(values);
   }
 
   private static int indexIgnoringCase(Columns names, String column) {
