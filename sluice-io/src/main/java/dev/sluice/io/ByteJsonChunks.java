@@ -143,7 +143,7 @@ final class ByteJsonChunks {
     return true;
   }
 
-  /** {@code {"name":} or {@code ,"name":} escaped; null for a name with a lone surrogate. */
+  /** The key of an object's first or next field, escaped; null for a lone surrogate in it. */
   private static byte[] key(String name, boolean first) {
     if (Masking.loneSurrogate(name) >= 0) {
       return null;
