@@ -14,7 +14,7 @@
 # classlist: each kind of export and import (COPY and the row path, to a file and to stdout, with a
 # rule, upsert, resume, the embedded database) runs once through ./sluice with no archive and
 # -XX:DumpLoadedClassList; the union of the lists (each class once, renumbered, in first-load
-# order) is sluice-cli/src/main/resources/dev/sluice/cli/jdbc.classlist.
+# order) is sluice-cli/cds/jdbc.classlist.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 psql_bin=$1 port=$2 work=$3
@@ -58,7 +58,7 @@ if [ "${4:-}" = classlist ]; then
   dump export "$work/h.csv" --table users --work "$work/h2" --batch 1000
   dump export "$work/h.jsonl" --table users --work "$work/h2" --mask email --quiet
   dump import "$work/h.csv" --table users --work "$work/h2" --upsert-key id
-  list=sluice-cli/src/main/resources/dev/sluice/cli/jdbc.classlist
+  list=sluice-cli/cds/jdbc.classlist
   mkdir -p "$(dirname "$list")"
   {
     echo "# The classes that ./sluice export and import load (PostgreSQL and the embedded database),"

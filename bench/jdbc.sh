@@ -15,7 +15,7 @@
 # part (default: all three). The machine may be busy with other work: compare medians.
 # ONLY=classlist times nothing: it runs export and import against the server and the embedded
 # database with -XX:DumpLoadedClassList and writes the union of the classes they load to
-# sluice-cli/src/main/resources/dev/sluice/cli/jdbc.classlist, the list the launcher's archive of
+# sluice-cli/cds/jdbc.classlist, the list the launcher's archive of
 # export and import is dumped from (run it again when those commands load other classes).
 # ONLY=startup fills start_small (10 rows) and start_big ($ROWS rows) and runs bench/startup.sh
 # against the server (RUNS, BASE and CASES as there).
