@@ -199,7 +199,7 @@ class TableExportTest {
       TableInfo info = Jdbc.describe(db.dataSource(), "every");
       TableExport jsonl =
           exporter(db, info, CsvWriteSettings.defaults(), true, 300)
-              .withFormat(TableExport.Format.JSONL);
+              .withFormat(FileFormat.JSON_LINES);
       // no rule: rows of the exported columns pass as they are; a select of the same columns
       // (a rule, so through the rules' stage) must write the same bytes, to a stream and a file
       RowRules same = RowRules.none().select(info.columns().toArray(String[]::new));
@@ -212,7 +212,7 @@ class TableExportTest {
       // the key read for paging but not exported: rows of other columns, through the stage
       TableExport noKey =
           TableExport.of(db.dataSource(), query(info).withPageSize(300), List.of("v", "t"))
-              .withFormat(TableExport.Format.JSONL);
+              .withFormat(FileFormat.JSON_LINES);
       String text = new String(streamed(noKey), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(text.lines()).hasSize(2000).allMatch(l -> l.startsWith("{\"v\":"));
       assertThat(text).doesNotContain("\"id\"");
