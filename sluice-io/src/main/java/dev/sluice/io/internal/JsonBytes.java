@@ -16,10 +16,15 @@ public final class JsonBytes {
   /** The longest a byte of input can get in output: {@code \}{@code u00XX} for a control byte. */
   public static final int MAX_PER_BYTE = 6;
 
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  /** Upper-case hex digits, for {@code \}{@code u00XX}; shared with {@link JsonRowWriter}. */
+  static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
-  /** For ASCII: 0 written as is, a letter for a short escape, 'u' for a six-byte escape. */
-  private static final byte[] ESCAPE = new byte[128];
+  /**
+   * For ASCII: 0 written as is, a letter for a short escape, 'u' for a six-byte escape; shared with
+   * {@link JsonRowWriter}, so both write the same escapes. Never written after this class is set
+   * up.
+   */
+  static final byte[] ESCAPE = new byte[128];
 
   static {
     for (int c = 0; c < 0x20; c++) {

@@ -26,23 +26,10 @@ final class JsonRowWriter {
   /** The longest a char can get: {@code \}{@code uXXXX}. */
   private static final int MAX_PER_CHAR = 6;
 
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX = JsonBytes.HEX;
 
-  /** For ASCII: 0 written as is, a letter for a short escape, 'u' for a six-character escape. */
-  private static final byte[] ESCAPE = new byte[128];
-
-  static {
-    for (int c = 0; c < 0x20; c++) {
-      ESCAPE[c] = 'u';
-    }
-    ESCAPE['\b'] = 'b';
-    ESCAPE['\t'] = 't';
-    ESCAPE['\n'] = 'n';
-    ESCAPE['\f'] = 'f';
-    ESCAPE['\r'] = 'r';
-    ESCAPE['"'] = '"';
-    ESCAPE['\\'] = '\\';
-  }
+  /** The escape of each ASCII character ({@link JsonBytes#ESCAPE}). */
+  private static final byte[] ESCAPE = JsonBytes.ESCAPE;
 
   private static final byte[] OPEN = {'{', '"'};
   private static final byte[] NEXT = {',', '"'};
