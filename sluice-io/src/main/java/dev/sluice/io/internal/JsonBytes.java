@@ -156,7 +156,8 @@ public final class JsonBytes {
     return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   }
 
-  private static int unicodeEscape(char c, byte[] b, int p) {
+  /** Writes {@code \}{@code uXXXX} for {@code c} at {@code p}; returns the position after it. */
+  static int unicodeEscape(char c, byte[] b, int p) {
     b[p++] = '\\';
     b[p++] = 'u';
     b[p++] = HEX[c >> 12];

@@ -26,8 +26,6 @@ final class JsonRowWriter {
   /** The longest a char can get: {@code \}{@code uXXXX}. */
   private static final int MAX_PER_CHAR = 6;
 
-  private static final byte[] HEX = JsonBytes.HEX;
-
   /** The escape of each ASCII character ({@link JsonBytes#ESCAPE}). */
   private static final byte[] ESCAPE = JsonBytes.ESCAPE;
 
@@ -256,28 +254,18 @@ final class JsonRowWriter {
           b[p++] = '\\';
           b[p++] = e;
         } else {
-          p = unicodeEscape(c, b, p);
+          p = JsonBytes.unicodeEscape(c, b, p);
         }
       } else if (c < 0x800) {
         b[p++] = (byte) (0xC0 | (c >> 6));
         b[p++] = (byte) (0x80 | (c & 0x3F));
       } else if (Character.isSurrogate(c)) {
-        p = unicodeEscape(c, b, p);
+        p = JsonBytes.unicodeEscape(c, b, p);
       } else {
         b[p++] = (byte) (0xE0 | (c >> 12));
         b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
         b[p++] = (byte) (0x80 | (c & 0x3F));
       }
     }
-  }
-
-  private static int unicodeEscape(char c, byte[] b, int p) {
-    b[p++] = '\\';
-    b[p++] = 'u';
-    b[p++] = HEX[c >> 12];
-    b[p++] = HEX[(c >> 8) & 0xF];
-    b[p++] = HEX[(c >> 4) & 0xF];
-    b[p++] = HEX[c & 0xF];
-    return p;
   }
 }
