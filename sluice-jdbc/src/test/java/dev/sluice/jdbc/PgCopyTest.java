@@ -273,6 +273,59 @@ class PgCopyTest {
   }
 
   @Test
+  void aCopyUpsertLeavesUnchangedRowsAsTheyAreAndWritesEveryChangeEvenOfScaleNullOrSpacing()
+      throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE u (id INT PRIMARY KEY, n NUMERIC, j JSON, s TEXT)",
+          "INSERT INTO u VALUES (1, 1.0, '{\"a\": 1}', 'x'), (2, 1.0, '{\"a\": 1}', 'x'),"
+              + " (3, 1.0, '{\"a\": 1}', 'x'), (4, 1.0, '{\"a\": 1}', NULL),"
+              + " (5, 1.0, '{\"a\": 1}', 'x'), (6, NULL, NULL, NULL)");
+      List<List<Object>> before = db.query("SELECT id, xmin::text FROM u ORDER BY id");
+      List<Map<String, Object>> rows = new ArrayList<>();
+      Object[][] values = {
+        {1, new java.math.BigDecimal("1.0"), "{\"a\": 1}", "x"}, // unchanged
+        {2, new java.math.BigDecimal("1.00"), "{\"a\": 1}", "x"}, // the same number, new scale
+        {3, new java.math.BigDecimal("1.0"), "{\"a\":1}", "x"}, // the same JSON, new spacing
+        {4, new java.math.BigDecimal("1.0"), "{\"a\": 1}", "y"}, // NULL to a value
+        {5, new java.math.BigDecimal("1.0"), "{\"a\": 1}", null}, // a value to NULL
+        {6, null, null, null}, // unchanged, all NULL
+        {7, null, null, "new"} // inserted
+      };
+      for (Object[] v : values) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", v[0]);
+        row.put("n", v[1]);
+        row.put("j", v[2]);
+        row.put("s", v[3]);
+        rows.add(row);
+      }
+      Pipe.from(rows)
+          .into(
+              Jdbc.sink(
+                  db.dataSource(),
+                  SinkSettings.upsert("u", List.of("id", "n", "j", "s"), "id").withCopy(true),
+                  RowBinder.ofMap()));
+      assertThat(db.query("SELECT id, n::text, j::text, s FROM u ORDER BY id"))
+          .containsExactly(
+              List.of(1, "1.0", "{\"a\": 1}", "x"),
+              List.of(2, "1.00", "{\"a\": 1}", "x"),
+              List.of(3, "1.0", "{\"a\":1}", "x"),
+              List.of(4, "1.0", "{\"a\": 1}", "y"),
+              java.util.Arrays.asList(5, "1.0", "{\"a\": 1}", null),
+              java.util.Arrays.asList(6, null, null, null),
+              java.util.Arrays.asList(7, null, null, "new"));
+      List<List<Object>> after = db.query("SELECT id, xmin::text FROM u ORDER BY id");
+      for (int i = 0; i < 6; i++) {
+        boolean unchanged = i == 0 || i == 5;
+        assertThat(after.get(i).get(1).equals(before.get(i).get(1)))
+            .as("row %s kept its version", i + 1)
+            .isEqualTo(unchanged);
+      }
+    }
+  }
+
+  @Test
   void aFailingCopyBatchIsRolledBackWithItsPositionAndNamesTheBatch() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
       seed(db, 100);

@@ -15,11 +15,11 @@ import org.postgresql.PGConnection;
  * transaction. An insert copies into the table; an upsert copies into a temporary stage table
  * ({@code ON COMMIT DELETE ROWS}, made once per run and dropped at its end) with each row's arrival
  * number (written by the client) and then runs {@code INSERT INTO t SELECT DISTINCT ON (key) …
- * ORDER BY key, arrival DESC ON CONFLICT (key) DO UPDATE}, so the last row of a key in a batch
- * wins, as with row-by-row upserts. Values are written as CSV fields: null as an empty unquoted
- * field, text quoted when it must be ({@code ""} is the empty string), numbers plain, binary as
- * {@code \x} hex, temporal values in ISO 8601, others by {@code toString}. Confined to the run's
- * thread.
+ * ORDER BY key, arrival DESC ON CONFLICT (key) DO UPDATE … WHERE} the row changes, so the last row
+ * of a key in a batch wins, as with row-by-row upserts, and a row that would not change is not
+ * written again. Values are written as CSV fields: null as an empty unquoted field, text quoted
+ * when it must be ({@code ""} is the empty string), numbers plain, binary as {@code \x} hex,
+ * temporal values in ISO 8601, others by {@code toString}. Confined to the run's thread.
  */
 final class CopyIn {
   private static final String STAGE = "pg_temp.sluice_stage";
@@ -76,15 +76,13 @@ final class CopyIn {
     }
     connection.commit();
     String keys = table.quoteAll(key);
+    List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
     List<String> set =
-        columns.stream()
-            .filter(c -> !key.contains(c))
-            .map(c -> table.quote(c) + " = EXCLUDED." + table.quote(c))
-            .toList();
+        updated.stream().map(c -> table.quote(c) + " = EXCLUDED." + table.quote(c)).toList();
     String merge =
         "INSERT INTO "
             + table.sql()
-            + " ("
+            + " AS sluice_target ("
             + names
             + ") SELECT DISTINCT ON ("
             + keys
@@ -97,9 +95,31 @@ final class CopyIn {
             + ", sluice_arrival DESC ON CONFLICT ("
             + keys
             + ") "
-            + (set.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + String.join(", ", set));
+            + (set.isEmpty()
+                ? "DO NOTHING"
+                : "DO UPDATE SET " + String.join(", ", set) + unchanged(table, updated));
     return new CopyIn(
         connection, "COPY " + STAGE + " (" + names + ", sluice_arrival" + options, merge);
+  }
+
+  /**
+   * The condition that leaves a row whose updated columns already hold the new values as they are:
+   * compared by {@code *=}, PostgreSQL's binary-image equality (as {@code REFRESH MATERIALIZED VIEW
+   * CONCURRENTLY} compares), so {@code 1.0} differs from {@code 1.00}, a NULL equals a NULL, and
+   * any type compares, one with no equality operator ({@code json}) too. An unchanged row then
+   * costs a read, not a new row version, index entries and WAL: re-importing a file that changed
+   * little takes about half the time. Its {@code UPDATE} triggers do not fire.
+   */
+  private static String unchanged(TableRef table, List<String> updated) {
+    String existing =
+        String.join(", ", updated.stream().map(c -> "sluice_target." + table.quote(c)).toList());
+    String proposed =
+        String.join(", ", updated.stream().map(c -> "EXCLUDED." + table.quote(c)).toList());
+    return " WHERE NOT (ROW("
+        + existing
+        + ")::record OPERATOR(pg_catalog.*=) ROW("
+        + proposed
+        + ")::record)";
   }
 
   /** The cancel handle of this connection for a {@link CancelWatch}. */
