@@ -7,6 +7,7 @@ import dev.sluice.Row;
 import dev.sluice.Stage;
 import dev.sluice.io.BadInputException;
 import dev.sluice.io.BadRows;
+import dev.sluice.io.CsvRecordBytes;
 import dev.sluice.io.FileFormat;
 import dev.sluice.io.RowFile;
 import dev.sluice.io.RowRules;
@@ -142,7 +143,19 @@ final class ImportCommand implements Callable<Integer> {
       Resumable<Row> ruled = after -> progress.on(from.after(after).via(Positioned.lift(stage)));
       long rows;
       try {
-        rows = into.run(ruled, this::rejected, counters.rows::set);
+        Optional<CsvRecordBytes> bytes =
+            format == FileFormat.CSV && rowRules.isEmpty()
+                ? CsvRecordBytes.of(file, read.csv(), first.size())
+                : Optional.empty();
+        if (bytes.isPresent()) {
+          // COPY takes the file's bytes with no pipe to report them: report the rows counted
+          Resumable<Row> rest = after -> from.after(after).via(Positioned.lift(stage));
+          rows =
+              progress.around(
+                  () -> into.run(bytes.get(), rest, this::rejected, counters.rows::set));
+        } else {
+          rows = into.run(ruled, this::rejected, counters.rows::set);
+        }
         if (bad != null) {
           bad.commit();
         }

@@ -6,6 +6,8 @@ import dev.sluice.Pipe;
 import dev.sluice.Positioned;
 import dev.sluice.Resumable;
 import dev.sluice.Row;
+import dev.sluice.io.CsvRecordBytes;
+import dev.sluice.jdbc.internal.CopyFileIn;
 import dev.sluice.jdbc.internal.TextValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -183,6 +185,53 @@ public final class TableImport {
             .into(sink);
     checkpoint.clear();
     return written;
+  }
+
+  /**
+   * {@link #run(Resumable, Rejected, LongConsumer)} for the CSV file that {@code bytes} reads and
+   * {@code rows} parses (the same file and settings), whose records go to PostgreSQL's {@code COPY}
+   * as the bytes they are while they are the clean case (each value one PostgreSQL reads as the row
+   * path would send it), so none is decoded, parsed or written again; the rest, from the first
+   * record that is not so, by {@code rows}. Only a plain insert that does not resume takes the
+   * bytes (an upsert, a resumed run, another database or a column of a type this path does not take
+   * go by {@code rows} alone). Its checkpoints are record numbers with the file's fingerprint, from
+   * which a resume reads the file again from its start. The result and the table are those of the
+   * other run.
+   */
+  public long run(
+      CsvRecordBytes bytes, Resumable<Row> rows, Rejected rejected, LongConsumer counted)
+      throws Exception {
+    Objects.requireNonNull(bytes, "bytes");
+    CopyFileIn copy = null;
+    if (upsertKey.isEmpty()
+        && emptyIsNull
+        && settings().copy()
+        && PgCopy.supports(dataSource)
+        && interrupted().isEmpty()) {
+      int[] types =
+          columns.stream()
+              .mapToInt(c -> table.types().getOrDefault(c, java.sql.Types.VARCHAR))
+              .toArray();
+      copy =
+          CopyFileIn.of(
+              dataSource,
+              table.name(),
+              columns,
+              types,
+              SinkSettings.DEFAULT_CHECKPOINT_TABLE,
+              job,
+              batchSize);
+    }
+    if (copy == null) {
+      return run(rows, rejected, counted);
+    }
+    CopyFileIn.Done done = copy.run(bytes, counted);
+    if (done.clean()) {
+      checkpoint().clear();
+      return done.records();
+    }
+    long before = done.records();
+    return before + run(rows, rejected, n -> counted.accept(before + n));
   }
 
   private JdbcCheckpoint checkpoint() {

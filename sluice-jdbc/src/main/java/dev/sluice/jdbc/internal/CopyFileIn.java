@@ -1,0 +1,266 @@
+package dev.sluice.jdbc.internal;
+
+import dev.sluice.io.CsvRecordBytes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * A plain import's batches from the bytes of a CSV file's records straight into PostgreSQL's {@code
+ * COPY … FROM STDIN (FORMAT csv, FORCE_NULL …)}, as far as every value is one that PostgreSQL reads
+ * as the row path would send it: text of a column of a text-like type (one whose value the row path
+ * keeps as the text it is) that is well-formed UTF-8, an empty field (NULL, as the row path reads
+ * an empty CSV field), and for integer, decimal, date and timestamp columns a value that {@link
+ * TextValues#passesThrough} takes as it is. Each record goes as its own bytes with an LF; each
+ * batch is one transaction that also saves the position after its last record, as the row path's
+ * batches do. At the first record that is not so, or a batch that PostgreSQL refuses, the running
+ * batch is rolled back and the run ends unclean: the row path then goes on from the last commit and
+ * does, or says, what it does with the rest. Confined to the run's thread.
+ */
+public final class CopyFileIn {
+  /** What a run committed: its records, and whether that was all of them. */
+  public record Done(long records, boolean clean) {}
+
+  private static final int SLICE = 1 << 16;
+
+  private final DataSource dataSource;
+  private final TableRef table;
+  private final List<String> columns;
+  private final int[] types;
+  private final CheckpointTable checkpoint;
+  private final int batchSize;
+  private final byte[] out = new byte[SLICE];
+  private int used;
+
+  private CopyFileIn(
+      DataSource dataSource,
+      TableRef table,
+      List<String> columns,
+      int[] types,
+      CheckpointTable checkpoint,
+      int batchSize) {
+    this.dataSource = dataSource;
+    this.table = table;
+    this.columns = columns;
+    this.types = types;
+    this.checkpoint = checkpoint;
+    this.batchSize = batchSize;
+  }
+
+  /**
+   * The run into the real {@code columns} (the file's fields, in order) of table {@code name},
+   * whose SQL types are {@code types}; null when a column's type is not one this path takes.
+   */
+  public static CopyFileIn of(
+      DataSource dataSource,
+      String name,
+      List<String> columns,
+      int[] types,
+      String checkpointTable,
+      String job,
+      int batchSize)
+      throws SQLException {
+    for (int type : types) {
+      if (kind(type) == Kind.NONE) {
+        return null;
+      }
+    }
+    TableRef table;
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.isWrapperFor(PGConnection.class)) {
+        return null;
+      }
+      table = TableRef.resolve(c, name);
+    }
+    return new CopyFileIn(
+        dataSource,
+        table,
+        columns,
+        types.clone(),
+        new CheckpointTable(checkpointTable, job),
+        batchSize);
+  }
+
+  private enum Kind {
+    TEXT,
+    TYPED,
+    NONE
+  }
+
+  /** How this path takes a value of SQL type {@code type}. */
+  private static Kind kind(int type) {
+    return switch (type) {
+      case Types.TINYINT,
+          Types.SMALLINT,
+          Types.INTEGER,
+          Types.BIGINT,
+          Types.NUMERIC,
+          Types.DECIMAL,
+          Types.DATE,
+          Types.TIMESTAMP ->
+          Kind.TYPED;
+      case Types.REAL,
+          Types.FLOAT,
+          Types.DOUBLE,
+          Types.BOOLEAN,
+          Types.BIT,
+          Types.TIME,
+          Types.TIMESTAMP_WITH_TIMEZONE,
+          Types.BINARY,
+          Types.VARBINARY,
+          Types.LONGVARBINARY,
+          Types.BLOB ->
+          Kind.NONE;
+      default -> Kind.TEXT; // TextValues.parse keeps the text as it is
+    };
+  }
+
+  /** Copies the records of {@code file}, calling {@code counted} with each batch committed. */
+  public Done run(CsvRecordBytes file, LongConsumer counted) throws Exception {
+    String names = table.quoteAll(columns);
+    String sql =
+        "COPY "
+            + table.sql()
+            + " ("
+            + names
+            + ") FROM STDIN WITH (FORMAT csv, DELIMITER "
+            + SqlLiterals.of(String.valueOf(file.separator()))
+            + ", QUOTE "
+            + SqlLiterals.of(String.valueOf(file.quote()))
+            + ", FORCE_NULL ("
+            + names
+            + "))";
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      checkpoint.ensure(connection);
+      connection.setAutoCommit(false);
+      PGConnection pg = connection.unwrap(PGConnection.class);
+      long[] committed = {0};
+      long[] inBatch = {0};
+      org.postgresql.copy.CopyIn[] copy = {null};
+      try {
+        CsvRecordBytes.Read read =
+            file.read(
+                (b, from, to, fields) -> {
+                  if (!takes(b, from, to, fields)) {
+                    return false;
+                  }
+                  if (copy[0] == null) {
+                    copy[0] = pg.getCopyAPI().copyIn(sql);
+                  }
+                  put(copy[0], b, from, to);
+                  if (++inBatch[0] == batchSize) {
+                    commit(connection, copy[0], file, committed[0] + inBatch[0]);
+                    copy[0] = null;
+                    committed[0] += inBatch[0];
+                    inBatch[0] = 0;
+                    counted.accept(committed[0]);
+                    if (Thread.currentThread().isInterrupted()) {
+                      return false; // the row path sees the interrupt and says so
+                    }
+                  }
+                  return true;
+                });
+        if (!read.clean()) {
+          cancel(copy[0], connection);
+          return new Done(committed[0], false);
+        }
+        if (copy[0] != null) {
+          commit(connection, copy[0], file, committed[0] + inBatch[0]);
+          committed[0] += inBatch[0];
+          counted.accept(committed[0]);
+        }
+        return new Done(committed[0], true);
+      } catch (SQLException e) {
+        // PostgreSQL refused the batch (a constraint, a value too long for its column): the row
+        // path does it again and reports it in its words, with the line
+        try {
+          cancel(copy[0], connection);
+        } catch (SQLException broken) {
+          // the connection is gone; the row path takes another and says what it finds
+        }
+        return new Done(committed[0], false);
+      } catch (Exception | Error e) {
+        try {
+          cancel(copy[0], connection);
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /** Whether every field of the record is a value this path sends as it is. */
+  private boolean takes(byte[] b, int from, int to, CsvRecordBytes.Fields fields) {
+    for (int i = 0; i < types.length; i++) {
+      int start = fields.start(i);
+      int end = fields.end(i);
+      if (start == end) {
+        continue; // NULL
+      }
+      if (kind(types[i]) == Kind.TEXT) {
+        if (!fields.decodes(i)) {
+          return false;
+        }
+      } else if (fields.doubled(i)
+          || !TextValues.passesThrough(
+              new String(b, start, end - start, StandardCharsets.ISO_8859_1), types[i])) {
+        return false;
+      }
+    }
+    // a line of \. inside a quoted field is data to COPY in CSV mode, as it is to the row path
+    return true;
+  }
+
+  private void put(org.postgresql.copy.CopyIn copy, byte[] b, int from, int to)
+      throws SQLException {
+    int length = to - from + 1;
+    if (used + length > out.length) {
+      flush(copy);
+      if (length > out.length) {
+        copy.writeToCopy(b, from, to - from);
+        copy.writeToCopy(new byte[] {'\n'}, 0, 1);
+        return;
+      }
+    }
+    System.arraycopy(b, from, out, used, to - from);
+    used += length;
+    out[used - 1] = '\n';
+  }
+
+  private void flush(org.postgresql.copy.CopyIn copy) throws SQLException {
+    if (used > 0) {
+      copy.writeToCopy(out, 0, used);
+      used = 0;
+    }
+  }
+
+  private void commit(
+      Connection connection, org.postgresql.copy.CopyIn copy, CsvRecordBytes file, long records)
+      throws SQLException {
+    flush(copy);
+    copy.endCopy();
+    checkpoint.save(connection, file.position(records));
+    connection.commit();
+  }
+
+  private void cancel(org.postgresql.copy.CopyIn copy, Connection connection) throws SQLException {
+    used = 0;
+    if (copy != null && copy.isActive()) {
+      try {
+        copy.cancelCopy();
+      } catch (SQLException ignored) {
+        // the rollback reports a broken connection
+      }
+    }
+    connection.rollback();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.sluice.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sluice.io.CsvRecordBytes;
+import dev.sluice.io.CsvSettings;
+import dev.sluice.io.RowFile;
+import dev.sluice.jdbc.internal.CopyFileIn;
+import dev.sluice.jdbc.testing.Engine;
+import dev.sluice.jdbc.testing.PostgresExtension;
+import dev.sluice.jdbc.testing.TestDb;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link CopyFileIn} through {@link TableImport#run(CsvRecordBytes, dev.sluice.Resumable,
+ * TableImport.Rejected, java.util.function.LongConsumer)}: a CSV file's bytes into {@code COPY}
+ * make the table the row path makes, and hand the rest to it at the first value or batch they
+ * cannot take.
+ */
+@ExtendWith(PostgresExtension.class)
+class CopyFileInTest {
+  private static final String TABLE =
+      " (id INT PRIMARY KEY, name TEXT, amount NUMERIC(10,2), day DATE, at TIMESTAMP, doc JSON)";
+  private static final List<String> FIELDS = List.of("id", "name", "amount", "day", "at", "doc");
+  private static final String[] TEXTS = {
+    "plain",
+    "a,b",
+    "say \"hi\"",
+    "line1\nline2",
+    "crlf\r\nx",
+    "é漢字🙂",
+    "",
+    "\\.",
+    "x\n\\.\ny",
+    "x\r\n\\.\r\ny",
+    " spaced ",
+    "#hash",
+    "tab\there",
+    "\\",
+    "'quote'"
+  };
+  private static final String[] AMOUNTS = {"12.50", "-3", "", "0.01", "99999999.99"};
+  private static final String[] DAYS = {"2024-02-29", "", "1999-12-31"};
+  private static final String[] ATS = {
+    "2024-01-01T10:00:00", "2024-01-01 10:00", "2024-01-01T10:00:00.123456", ""
+  };
+  private static final String[] DOCS = {"{\"a\": [1, 2]}", "", "[]", "{\"b\":\"c,d\"}"};
+
+  @TempDir Path dir;
+
+  private static String field(Random random, String value) {
+    boolean must =
+        value.isEmpty()
+            ? random.nextBoolean()
+            : value.contains(",")
+                || value.contains("\"")
+                || value.contains("\n")
+                || value.contains("\r");
+    return must || random.nextInt(10) == 0 ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+  }
+
+  /** A CSV file of {@code rows} seeded random records; {@code odd} replaces some by their index. */
+  private Path csv(long seed, int rows, java.util.Map<Integer, String> odd) throws Exception {
+    Random random = new Random(seed);
+    StringBuilder b = new StringBuilder(String.join(",", FIELDS)).append('\n');
+    for (int i = 1; i <= rows; i++) {
+      if (odd.containsKey(i)) {
+        b.append(odd.get(i)).append('\n');
+        continue;
+      }
+      b.append(i)
+          .append(',')
+          .append(field(random, TEXTS[random.nextInt(TEXTS.length)]))
+          .append(',')
+          .append(field(random, AMOUNTS[random.nextInt(AMOUNTS.length)]))
+          .append(',')
+          .append(field(random, DAYS[random.nextInt(DAYS.length)]))
+          .append(',')
+          .append(field(random, ATS[random.nextInt(ATS.length)]))
+          .append(',')
+          .append(field(random, DOCS[random.nextInt(DOCS.length)]))
+          .append(random.nextInt(7) == 0 ? "\r\n" : "\n");
+      if (random.nextInt(50) == 0) {
+        b.append('\n'); // an empty line, which is no record
+      }
+    }
+    Path file = dir.resolve("in-" + seed + ".csv");
+    Files.writeString(file, b, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static TableImport into(TestDb db, String table, Path file, int batch) throws Exception {
+    return TableImport.of(
+            db.dataSource(), Jdbc.describe(db.dataSource(), table), FIELDS, file.toString())
+        .withBatchSize(batch);
+  }
+
+  private static long bytesRun(TableImport in, Path file, List<Long> rejected, List<Long> counted)
+      throws Exception {
+    CsvRecordBytes bytes = CsvRecordBytes.of(file, CsvSettings.defaults(), FIELDS.size()).get();
+    return in.run(
+        bytes,
+        RowFile.csv(file, CsvSettings.defaults()),
+        (row, e) -> rejected.add(row.line()),
+        counted::add);
+  }
+
+  private static long rowRun(TableImport in, Path file, List<Long> rejected) throws Exception {
+    return in.run(
+        RowFile.csv(file, CsvSettings.defaults()), (row, e) -> rejected.add(row.line()), n -> {});
+  }
+
+  private static long difference(TestDb db) throws Exception {
+    String a = "SELECT id, name, amount, day, at, doc::text FROM by_bytes";
+    String b = "SELECT id, name, amount, day, at, doc::text FROM by_rows";
+    return (Long)
+        db.query(
+                "SELECT count(*) FROM (("
+                    + a
+                    + " EXCEPT "
+                    + b
+                    + ") UNION ALL ("
+                    + b
+                    + " EXCEPT "
+                    + a
+                    + ")) d")
+            .get(0)
+            .get(0);
+  }
+
+  @Test
+  void seededRandomFilesMakeTheTableTheRowPathMakesAndTheBytesTakeThemWhole() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute("CREATE TABLE by_bytes" + TABLE, "CREATE TABLE by_rows" + TABLE);
+      for (long seed = 1; seed <= 3; seed++) {
+        db.execute("TRUNCATE by_bytes", "TRUNCATE by_rows");
+        Path file = csv(seed, 3000, java.util.Map.of());
+        CsvRecordBytes bytes = CsvRecordBytes.of(file, CsvSettings.defaults(), 6).get();
+        TableInfo info = Jdbc.describe(db.dataSource(), "by_bytes");
+        int[] types = FIELDS.stream().mapToInt(f -> info.types().get(f)).toArray();
+        CopyFileIn copy =
+            CopyFileIn.of(
+                db.dataSource(), "by_bytes", FIELDS, types, "sluice_checkpoint", "job", 700);
+        List<Long> counted = new ArrayList<>();
+        assertThat(copy.run(bytes, counted::add)).isEqualTo(new CopyFileIn.Done(3000, true));
+        assertThat(counted).containsExactly(700L, 1400L, 2100L, 2800L, 3000L);
+        List<Long> rejected = new ArrayList<>();
+        assertThat(rowRun(into(db, "by_rows", file, 700), file, rejected)).isEqualTo(3000);
+        assertThat(rejected).isEmpty();
+        assertThat(difference(db)).as("seed %s", seed).isZero();
+        assertThat(db.query("SELECT count(*), count(name), count(doc) FROM by_bytes").get(0))
+            .allSatisfy(n -> assertThat((Long) n).isPositive());
+      }
+    }
+  }
+
+  @Test
+  void aValueTheBytesCannotTakeHandsTheRestToTheRowPathWhichRejectsAsAlways() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute("CREATE TABLE by_bytes" + TABLE, "CREATE TABLE by_rows" + TABLE);
+      // 1e2 parses as a decimal but is not one COPY takes as it is; "abc" is no integer
+      Path file =
+          csv(
+              7,
+              3000,
+              java.util.Map.of(
+                  1234, "1234,x,1e2,,,", 2000, "abc,y,,,,", 2600, "2600,\"x\n\\.\ny\",,,,"));
+      List<Long> rejected = new ArrayList<>();
+      List<Long> counted = new ArrayList<>();
+      long rows = bytesRun(into(db, "by_bytes", file, 500), file, rejected, counted);
+      List<Long> rowRejected = new ArrayList<>();
+      long rowRows = rowRun(into(db, "by_rows", file, 500), file, rowRejected);
+      assertThat(rows).isEqualTo(rowRows).isEqualTo(2999);
+      assertThat(rejected).isEqualTo(rowRejected).hasSize(1);
+      assertThat(counted).startsWith(500L, 1000L).endsWith(2999L);
+      assertThat(difference(db)).isZero();
+      assertThat(db.query("SELECT amount FROM by_bytes WHERE id = 1234").get(0))
+          .containsExactly(new java.math.BigDecimal("100.00"));
+      assertThat(into(db, "by_bytes", file, 500).interrupted()).isEmpty();
+      // a line of \. in a quoted field, which psql's \copy would take for the end of its data
+      assertThat(db.query("SELECT name FROM by_bytes WHERE id = 2600").get(0))
+          .containsExactly("x\n\\.\ny");
+    }
+  }
+
+  @Test
+  void aBatchPostgresRefusesIsDoneAgainByTheRowPathWhichNamesItAndKeepsWhatCommitted()
+      throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute("CREATE TABLE by_bytes" + TABLE);
+      Path file = csv(9, 3000, java.util.Map.of(1234, "5,a duplicate key,,,,"));
+      TableImport in = into(db, "by_bytes", file, 500);
+      assertThatThrownBy(() -> bytesRun(in, file, new ArrayList<>(), new ArrayList<>()))
+          .isInstanceOf(JdbcException.class)
+          .hasMessageContaining("into table 'by_bytes', first key {id=1001}")
+          .hasMessageContaining("Key (id)=(5) already exists");
+      assertThat(db.query("SELECT count(*) FROM by_bytes").get(0)).containsExactly(1000L);
+      assertThat(in.interrupted()).hasValueSatisfying(p -> assertThat(p).startsWith("1000 "));
+      // the rerun resumes by the row path and fails the same way: nothing twice
+      assertThatThrownBy(() -> bytesRun(in, file, new ArrayList<>(), new ArrayList<>()))
+          .isInstanceOf(JdbcException.class)
+          .hasMessageContaining("into table 'by_bytes'");
+      assertThat(db.query("SELECT count(*) FROM by_bytes").get(0)).containsExactly(1000L);
+    }
+  }
+}
