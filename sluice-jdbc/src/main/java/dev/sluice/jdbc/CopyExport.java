@@ -1,5 +1,6 @@
 package dev.sluice.jdbc;
 
+import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.internal.CopyColumns;
 import dev.sluice.jdbc.internal.CopyCsvRewriter;
 import dev.sluice.jdbc.internal.CopyRun;
@@ -113,6 +114,18 @@ public final class CopyExport {
    */
   public static CopyExport plan(
       DataSource dataSource, TableQuery query, List<String> columns, Style style) {
+    return plan(dataSource, query, columns, style, RowRules.none());
+  }
+
+  /**
+   * {@link #plan(DataSource, TableQuery, List, Style)} of the rows as {@code rules} leaves them:
+   * their masks and plain hashes of text columns are computed in SQL as the rules compute them (a
+   * rule that keeps or drops rows, infers types, or hashes with a key cannot run so, nor a mask or
+   * hash of a column of another type); renaming and selecting do not change the values.
+   */
+  public static CopyExport plan(
+      DataSource dataSource, TableQuery query, List<String> columns, Style style, RowRules rules) {
+    Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(style, "style");
@@ -127,15 +140,41 @@ public final class CopyExport {
     if (!PgCopy.supports(dataSource)) {
       return refused(dataSource, query, cols, style, "the database is not PostgreSQL (pgjdbc)");
     }
+    if (!rules.conditions().isEmpty() || rules.infers() || rules.keyed()) {
+      return refused(dataSource, query, cols, style, "the rules need the values: " + rules);
+    }
     try (Connection c = dataSource.getConnection()) {
       TableRef table = TableRef.resolve(c, query.table());
       List<String> real = table.columns(cols);
-      CopyColumns rendering = CopyColumns.of(c, table, real, style.formulaGuard());
+      java.util.Set<String> masked = named(rules.masked(), real);
+      java.util.Set<String> hashed = named(rules.hashed(), real);
+      if (masked == null || hashed == null) {
+        return refused(dataSource, query, cols, style, "a rule names a column not exported");
+      }
+      CopyColumns rendering = CopyColumns.of(c, table, real, style.formulaGuard(), masked, hashed);
       return new CopyExport(dataSource, query, real, style, rendering, rendering.reason());
     } catch (SQLException e) {
       throw new JdbcException(
           "cannot look at table '" + query.table() + "' for a COPY export: " + e.getMessage(), e);
     }
+  }
+
+  /** The exported columns among {@code real} that {@code names} name, or null if one is not. */
+  private static java.util.Set<String> named(List<String> names, List<String> real) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (String name : names) {
+      String match = real.contains(name) ? name : null;
+      for (String r : real) {
+        if (match == null && r.equalsIgnoreCase(name)) {
+          match = r;
+        }
+      }
+      if (match == null) {
+        return null;
+      }
+      found.add(match);
+    }
+    return found;
   }
 
   private static CopyExport refused(

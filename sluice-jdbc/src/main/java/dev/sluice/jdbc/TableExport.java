@@ -34,13 +34,14 @@ import javax.sql.DataSource;
  *   <li><b>To a file</b> ({@link #toFile}): through {@link ResumableWrite}, one chunk of {@link
  *       TableQuery#pageSize} rows per commit, each chunk ending after the same row in a clean and a
  *       resumed run, so the files are byte-identical (with gzip, one member per chunk). When the
- *       database is PostgreSQL, the format CSV with no null text, and no rule {@linkplain
- *       RowRules#needsValues needs the values}, the chunks are read by {@code COPY} ({@link
- *       CopyExport}) and written as the row path writes them; a table whose columns {@code COPY}
- *       cannot render exactly uses the row path from the start, and a value it cannot render hands
- *       the rest of the run to the row path from the last commit. Otherwise the rows go by keyset
- *       pages ({@link KeysetSource}, at most {@value #ROW_PAGE} rows a query whatever the chunk
- *       size, so memory does not grow with it) through the rules to the format's writer.
+ *       database is PostgreSQL, the format CSV with no null text, and no rule keeps or drops rows,
+ *       infers types or hashes with a key (masks and plain hashes of text columns are computed in
+ *       SQL as the rules compute them), the chunks are read by {@code COPY} ({@link CopyExport})
+ *       and written as the row path writes them; a table whose columns {@code COPY} cannot render
+ *       exactly uses the row path from the start, and a value it cannot render hands the rest of
+ *       the run to the row path from the last commit. Otherwise the rows go by keyset pages ({@link
+ *       KeysetSource}, at most {@value #ROW_PAGE} rows a query whatever the chunk size, so memory
+ *       does not grow with it) through the rules to the format's writer.
  *   <li><b>To a stream</b> ({@link #toStream}): always the row path, since bytes already written to
  *       a pipe cannot be taken back when a value turns out not to be exact.
  * </ul>
@@ -242,7 +243,8 @@ public final class TableExport {
 
   /**
    * Whether {@link #toFile} starts by {@code COPY}: PostgreSQL, CSV without null text, no rule that
-   * needs values, columns {@code COPY} renders exactly. Borrows a connection to look.
+   * keeps or drops rows, infers or hashes with a key, columns {@code COPY} renders exactly (masked
+   * and hashed ones of text types). Borrows a connection to look.
    */
   public boolean copies() {
     return copy() != null;
@@ -304,13 +306,18 @@ public final class TableExport {
   }
 
   private CopyExport copy() {
-    if (!copyAllowed || format != FileFormat.CSV || csv.nullText() != null || rules.needsValues()) {
+    if (!copyAllowed
+        || format != FileFormat.CSV
+        || csv.nullText() != null
+        || !rules.conditions().isEmpty()
+        || rules.infers()
+        || rules.keyed()) {
       return null;
     }
     var style =
         new CopyExport.Style(
             csv.fieldSeparator(), csv.quoteCharacter(), csv.crlf(), csv.formulaGuard());
-    CopyExport copy = CopyExport.plan(dataSource, query, columns, style);
+    CopyExport copy = CopyExport.plan(dataSource, query, columns, style, rules);
     return copy.exact() ? copy : null;
   }
 

@@ -87,6 +87,55 @@ class TableExportTest {
   }
 
   @Test
+  void masksAndHashesInSqlAreTheRulesMasksAndHashesWithTheGuardOnTop() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE people (id INT PRIMARY KEY, email TEXT, alias VARCHAR(60), note TEXT)",
+          "INSERT INTO people SELECT g, (ARRAY['alice@example.com', '@x', 'a@b@c', 'é@x.org',"
+              + " '🙂x@y', '', NULL, 'noat', '=a@b', '+@x', '-x@', '@', '@@', 'x@', ' a@b ',"
+              + " 'two' || chr(10) || 'l@ines', '#x@y', 'it''s@x', 'a@b,c', '=@x', 'ü@', '''@x', 'q\"u@o'])[1 + g % 23], (ARRAY['bob@x', NULL, '',"
+              + " '=1', 'ü', '🙂'])[1 + g % 6], 'n' || g FROM generate_series(1, 500) g");
+      TableInfo info = Jdbc.describe(db.dataSource(), "people");
+      for (RowRules rules :
+          List.of(
+              RowRules.none().mask("email").hash("alias"),
+              RowRules.none().mask("alias", "email").rename("email", "e"),
+              RowRules.none().hash("email").mask("alias"))) {
+        for (CsvWriteSettings csv :
+            List.of(
+                CsvWriteSettings.defaults(),
+                CsvWriteSettings.defaults().withFormulaGuard(false).withCrlf(true),
+                CsvWriteSettings.defaults().withFieldSeparator('@').withQuoteCharacter('\''))) {
+          byte[][] out = new byte[2][];
+          for (boolean copy : new boolean[] {false, true}) {
+            TableExport export = exporter(db, info, csv, copy, 70).withRules(rules);
+            if (rules.selected().isEmpty() && csv.crlf()) {
+              // the masked column first, where a leading # is quoted
+              export =
+                  TableExport.of(
+                          db.dataSource(),
+                          query(info).withPageSize(70),
+                          List.of("email", "id", "alias", "note"))
+                      .csv(csv)
+                      .withCopy(copy)
+                      .withRules(rules);
+            }
+            assertThat(export.copies()).isEqualTo(copy);
+            Path file = dir.resolve("people-" + copy + ".csv");
+            Files.deleteIfExists(file);
+            assertThat(export.toFile(file, "db", null)).isEqualTo(500);
+            out[copy ? 1 : 0] = Files.readAllBytes(file);
+          }
+          assertThat(new String(out[1], java.nio.charset.StandardCharsets.UTF_8))
+              .as(rules + " " + csv)
+              .isEqualTo(new String(out[0], java.nio.charset.StandardCharsets.UTF_8))
+              .contains(rules.masked().contains("email") ? "a***@example.com" : "n499");
+        }
+      }
+    }
+  }
+
+  @Test
   void aRunCutAtACommitAndResumedOnEitherPathGivesTheSameFile() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
       db.execute(TABLE, ROWS);
@@ -152,7 +201,11 @@ class TableExportTest {
       TableExport plain = exporter(db, info, CsvWriteSettings.defaults(), true, 300);
       assertThat(plain.copies()).isTrue();
       assertThat(plain.withRules(RowRules.none().rename("t", "text")).copies()).isTrue();
-      assertThat(plain.withRules(RowRules.none().mask("t")).copies()).isFalse();
+      assertThat(plain.withRules(RowRules.none().mask("t").hash("V")).copies()).isTrue();
+      assertThat(plain.withRules(RowRules.none().mask("n")).copies()).isFalse();
+      assertThat(plain.withRules(RowRules.none().hash("t").withHashKey(new byte[32])).copies())
+          .isFalse();
+      assertThat(plain.withRules(RowRules.none().mask("nothere")).copies()).isFalse();
       assertThat(plain.withRules(RowRules.none().withInfer(true)).copies()).isFalse();
       assertThat(plain.withFormat(FileFormat.JSON_LINES).copies()).isFalse();
       assertThat(plain.csv(CsvWriteSettings.defaults().withNullText("\\N")).copies()).isFalse();

@@ -39,6 +39,22 @@ public final class CopyColumns {
   public static CopyColumns of(
       Connection connection, TableRef table, List<String> columns, boolean guard)
       throws SQLException {
+    return of(connection, table, columns, guard, java.util.Set.of(), java.util.Set.of());
+  }
+
+  /**
+   * {@link #of(Connection, TableRef, List, boolean)} with the columns {@code masked} masked and
+   * those {@code hashed} hashed as {@code RowRules} does it (text columns only): a mask by {@link
+   * CopyCsvRewriter} ({@link Kind#MASK}), a hash in SQL.
+   */
+  public static CopyColumns of(
+      Connection connection,
+      TableRef table,
+      List<String> columns,
+      boolean guard,
+      java.util.Set<String> masked,
+      java.util.Set<String> hashed)
+      throws SQLException {
     Map<String, String[]> types = types(connection, table);
     List<String> select = new ArrayList<>();
     List<Kind> kinds = new ArrayList<>();
@@ -49,6 +65,16 @@ public final class CopyColumns {
       int typmod = type == null ? -1 : Integer.parseInt(type[1]);
       Kind kind = Kind.PLAIN;
       String expression = q;
+      if (masked.contains(column) || hashed.contains(column)) {
+        if (!name.equals("text") && !name.equals("varchar")) {
+          return unsupported(column, (masked.contains(column) ? "masked " : "hashed ") + name);
+        }
+        // a mask is made from the value's bytes by the rewriter, which guards it (the server has
+        // less time to spare than the client); a hash in SQL, hex, which never looks like a formula
+        select.add(masked.contains(column) ? q : sha256(q));
+        kinds.add(masked.contains(column) ? Kind.MASK : Kind.PLAIN);
+        continue;
+      }
       switch (name) {
         case "int2", "int4", "int8", "uuid", "jsonb" -> {}
         case "text", "varchar" -> expression = guard ? guard(q) : q;
@@ -99,6 +125,13 @@ public final class CopyColumns {
   private static CopyColumns unsupported(String column, String type) {
     return new CopyColumns(
         List.of(), List.of(), "column '" + column + "' is of type " + type + ", which COPY");
+  }
+
+  /**
+   * {@code Masking.sha256} of {@code v}: the lowercase hex SHA-256 of its UTF-8; NULL stays NULL.
+   */
+  private static String sha256(String v) {
+    return "encode(sha256(convert_to(" + v + ", 'UTF8')), 'hex')";
   }
 
   /** {@code text} with a leading ' when it could run as a formula (the row writer's guard). */

@@ -43,7 +43,12 @@ public final class CopyCsvRewriter extends OutputStream {
     /** A float4 in Java's {@code Float.toString} form. */
     FLOAT4,
     /** A float8 in Java's {@code Double.toString} form. */
-    FLOAT8
+    FLOAT8,
+    /**
+     * Text masked as {@code Masking.mask} masks it ({@code a***@example.com}), then guarded and
+     * quoted as the row writer writes the masked text.
+     */
+    MASK
   }
 
   /** A value that this pass cannot render as the row writer would. */
@@ -71,6 +76,13 @@ public final class CopyCsvRewriter extends OutputStream {
   private boolean fieldStart = true;
   private boolean hashQuoted;
   private long records;
+
+  /** In a {@link Kind#MASK} field: started, quoted, whether its quote has just been seen. */
+  private boolean masking;
+
+  private boolean maskQuoted;
+  private boolean maskWasQuoted;
+  private boolean maskQuoteSeen;
 
   /**
    * A pass writing to {@code out}, for fields of {@code kinds} named {@code names} (for messages).
@@ -101,6 +113,9 @@ public final class CopyCsvRewriter extends OutputStream {
   public void write(byte[] bytes, int offset, int length) throws IOException {
     for (int i = offset, end = offset + length; i < end; i++) {
       byte b = bytes[i];
+      if (field < kinds.length && kinds[field] == Kind.MASK && mask(b)) {
+        continue;
+      }
       if (inQuotes) {
         int run = i;
         while (run < end && bytes[run] != quote) {
@@ -164,6 +179,114 @@ public final class CopyCsvRewriter extends OutputStream {
     }
   }
 
+  /**
+   * Takes byte {@code b} of a {@link Kind#MASK} field into the typed buffer, unquoted; false for
+   * the separator or line end that ends the field, which the caller handles.
+   */
+  private boolean mask(byte b) throws IOException {
+    if (!masking) {
+      masking = true;
+      maskQuoted = b == quote;
+      maskWasQuoted = maskQuoted;
+      maskQuoteSeen = false;
+      if (maskQuoted) {
+        return true;
+      }
+    } else if (maskQuoted) {
+      if (maskQuoteSeen) {
+        maskQuoteSeen = false;
+        if (b == quote) {
+          typed(b); // a doubled quote
+          return true;
+        }
+        maskQuoted = false; // the quote before b closed the field
+        if (b == separator || b == '\n') {
+          return false;
+        }
+        throw notExact("has text after its closing quote");
+      }
+      if (b == quote) {
+        maskQuoteSeen = true;
+      } else {
+        typed(b);
+      }
+      return true;
+    }
+    if (b == separator || b == '\n') {
+      return false;
+    }
+    typed(b);
+    return true;
+  }
+
+  private void typed(byte b) throws NotExact {
+    if (typedLength == typed.length) {
+      throw notExact("is longer than " + MAX_TYPED + " characters");
+    }
+    typed[typedLength++] = b;
+  }
+
+  /**
+   * Writes the mask of the field's text ({@code Masking.mask}: empty stays empty, no {@code @} is
+   * {@code ***}, else the first character, none if the last {@code @} is first, then {@code ***}
+   * and the text from the last {@code @}), guarded and quoted as the row writer does; NULL (an
+   * unquoted empty field) stays empty.
+   */
+  private void renderMask() throws IOException {
+    if (typedLength == 0) {
+      if (maskWasQuoted) {
+        put(quote);
+        put(quote);
+      }
+      return;
+    }
+    int at = typedLength - 1;
+    while (at >= 0 && typed[at] != '@') {
+      at--;
+    }
+    byte[] text = new byte[at < 0 ? 3 : 4 + typedLength];
+    int n = 0;
+    if (at > 0) {
+      int lead = typed[0] & 0xFF;
+      int first = Math.min(at, lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4);
+      System.arraycopy(typed, 0, text, 0, first);
+      n = first;
+    }
+    text[n++] = '*';
+    text[n++] = '*';
+    text[n++] = '*';
+    if (at >= 0) {
+      System.arraycopy(typed, at, text, n, typedLength - at);
+      n += typedLength - at;
+    }
+    byte c = text[0];
+    boolean guarded =
+        guard && (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r');
+    boolean quoted = (field == 0 && c == '#') || (guarded && quote == '\'');
+    for (int i = 0; i < n && !quoted; i++) {
+      byte x = text[i];
+      quoted = x == separator || x == quote || x == '\n' || x == '\r';
+    }
+    if (quoted) {
+      put(quote);
+    }
+    if (guarded) {
+      if (quote == '\'') {
+        put(quote);
+      }
+      put((byte) '\'');
+    }
+    for (int i = 0; i < n; i++) {
+      if (text[i] == quote && quoted) {
+        put(quote);
+      }
+      put(text[i]);
+    }
+    if (quoted) {
+      put(quote);
+    }
+  }
+
   /** {@code length} bytes of {@code bytes} from {@code from}, through the buffer. */
   private void putAll(byte[] bytes, int from, int length) throws IOException {
     if (used + length > buffer.length) {
@@ -179,6 +302,20 @@ public final class CopyCsvRewriter extends OutputStream {
   }
 
   private void endField() throws IOException {
+    if (masking) {
+      if (maskQuoted) {
+        throw notExact("has an unclosed quote");
+      }
+      renderMask();
+      masking = false;
+      typedLength = 0;
+      fieldStart = true;
+      return;
+    }
+    if (field < kinds.length && kinds[field] == Kind.MASK) {
+      fieldStart = true; // an empty field at the end of a chunk's bytes: NULL
+      return;
+    }
     if (field < kinds.length && kinds[field] != Kind.PLAIN && typedLength > 0) {
       render(kinds[field]);
       typedLength = 0;
@@ -239,7 +376,7 @@ public final class CopyCsvRewriter extends OutputStream {
       }
       case FLOAT4 -> guarded(Float.toString(Float.parseFloat(ascii())));
       case FLOAT8 -> guarded(Double.toString(Double.parseDouble(ascii())));
-      case PLAIN -> putTyped(0, typedLength);
+      case PLAIN, MASK -> putTyped(0, typedLength);
     }
   }
 

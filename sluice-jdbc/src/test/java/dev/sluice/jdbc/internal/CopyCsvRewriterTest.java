@@ -57,6 +57,26 @@ class CopyCsvRewriterTest {
   }
 
   @Test
+  void masksAsTheRulesMaskThenGuardsAndQuotesAsTheRowWriterWritesTheMask() throws Exception {
+    // COPY's CSV: a NULL is an empty field, an empty text "" (quoted)
+    String copy =
+        "alice@example.com,1\n,2\n\"\",3\nnoat,4\n@x,5\n@@,6\n\"a@b,c\",7\n=x@y,8\n"
+            + "\"q\"\"u@o\",9\n\"two\nl@ines\",10\n\u00e9t\u00e9@x,11\n#h@x,12\nx@,13\n";
+    assertThat(pass(copy, false, Kind.MASK, Kind.PLAIN))
+        .isEqualTo(
+            "a***@example.com,1\n,2\n\"\",3\n***,4\n***@x,5\n'@***@,6\n\"a***@b,c\",7\n"
+                + "'=***@y,8\nq***@o,9\nt***@ines,10\n\u00e9***@x,11\n\"#***@x\",12\nx***@,13\n");
+    // not the first field: # is not quoted
+    assertThat(pass("1,#h@x\n2,\"x@\"\"\"\n", true, Kind.PLAIN, Kind.MASK))
+        .isEqualTo("1,#***@x\r\n2,\"x***@\"\"\"\r\n");
+    assertThatThrownBy(() -> pass("\"a@b\"c,1\n", false, Kind.MASK, Kind.PLAIN))
+        .hasMessageContaining("column 'c0'")
+        .hasMessageContaining("text after its closing quote");
+    assertThatThrownBy(() -> pass("x".repeat(600) + "@y,1\n", false, Kind.MASK, Kind.PLAIN))
+        .hasMessageContaining("longer than 500");
+  }
+
+  @Test
   void rewritesTypedFieldsAsJavaWritesTheirValues() throws Exception {
     String copy =
         "t,2024-01-01 00:00:00,2024-01-01 00:00:00.5+00,00:00:01.123456,1e+20,-Infinity,2024-02-29\n"
