@@ -3,6 +3,7 @@ package dev.sluice.jdbc;
 import dev.sluice.io.RowRules;
 import dev.sluice.jdbc.internal.CopyColumns;
 import dev.sluice.jdbc.internal.CopyCsvRewriter;
+import dev.sluice.jdbc.internal.CopyJsonWriter;
 import dev.sluice.jdbc.internal.CopyRun;
 import dev.sluice.jdbc.internal.KeyCodec;
 import dev.sluice.jdbc.internal.TableRef;
@@ -48,6 +49,9 @@ public final class CopyExport {
   private final Style style;
   private final CopyColumns rendering;
   private final String reason;
+
+  /** The JSON keys of a JSON Lines export; null for CSV. */
+  private final List<String> jsonNames;
 
   /**
    * How the CSV is written, as by the row writer it must match: ASCII field separator and quote
@@ -99,12 +103,51 @@ public final class CopyExport {
       Style style,
       CopyColumns rendering,
       String reason) {
+    this(dataSource, query, columns, style, rendering, reason, null);
+  }
+
+  private CopyExport(
+      DataSource dataSource,
+      TableQuery query,
+      List<String> columns,
+      Style style,
+      CopyColumns rendering,
+      String reason,
+      List<String> jsonNames) {
     this.dataSource = dataSource;
     this.query = query;
     this.columns = columns;
     this.style = style;
     this.rendering = rendering;
     this.reason = reason;
+    this.jsonNames = jsonNames;
+  }
+
+  /**
+   * The export of {@link #plan(DataSource, TableQuery, List, Style, RowRules)} as JSON Lines, whose
+   * bytes are the row path's JSON writer's for the rows the rules leave, each an object of {@code
+   * names} (the columns' names after the rules, in order): integers, booleans and finite decimals
+   * and floats bare, other values as strings, NULL as {@code null}.
+   */
+  public static CopyExport planJsonLines(
+      DataSource dataSource,
+      TableQuery query,
+      List<String> columns,
+      RowRules rules,
+      List<String> names) {
+    CopyExport csv = plan(dataSource, query, columns, new Style(',', '"', false, false), rules);
+    if (names.size() != csv.columns.size()) {
+      throw new IllegalArgumentException(
+          names.size() + " names for the " + csv.columns.size() + " columns " + csv.columns);
+    }
+    return new CopyExport(
+        csv.dataSource,
+        csv.query,
+        csv.columns,
+        csv.style,
+        csv.rendering,
+        csv.reason,
+        List.copyOf(names));
   }
 
   /**
@@ -241,14 +284,17 @@ public final class CopyExport {
                   position,
                   () -> {
                     pass[0] =
-                        new CopyCsvRewriter(
-                            open.open(),
-                            rendering.kinds(),
-                            columns,
-                            style.separator(),
-                            style.quote(),
-                            style.crlf(),
-                            style.formulaGuard());
+                        jsonNames != null
+                            ? CopyJsonWriter.over(
+                                open.open(), rendering.kinds(), rendering.shapes(), jsonNames)
+                            : new CopyCsvRewriter(
+                                open.open(),
+                                rendering.kinds(),
+                                columns,
+                                style.separator(),
+                                style.quote(),
+                                style.crlf(),
+                                style.formulaGuard());
                     return pass[0];
                   });
         } catch (CopyCsvRewriter.NotExact e) {
@@ -272,6 +318,12 @@ public final class CopyExport {
 
   @Override
   public String toString() {
-    return "CopyExport[" + query.table() + " " + columns + ", " + style + "]";
+    return "CopyExport["
+        + query.table()
+        + " "
+        + columns
+        + ", "
+        + (jsonNames != null ? "JSON Lines" : style)
+        + "]";
   }
 }

@@ -306,6 +306,15 @@ public final class TableExport {
   }
 
   private CopyExport copy() {
+    if (format == FileFormat.JSON_LINES) {
+      if (!copyAllowed || !rules.conditions().isEmpty() || rules.infers() || rules.keyed()) {
+        return null;
+      }
+      CopyExport json =
+          CopyExport.planJsonLines(
+              dataSource, query, columns, rules, applied().outputNames(columns));
+      return json.exact() ? json : null;
+    }
     if (!copyAllowed
         || format != FileFormat.CSV
         || csv.nullText() != null

@@ -27,11 +27,14 @@ public final class CopyColumns {
 
   private final List<String> select;
   private final List<Kind> kinds;
+  private final List<CopyJsonWriter.Shape> shapes;
   private final String reason;
 
-  private CopyColumns(List<String> select, List<Kind> kinds, String reason) {
+  private CopyColumns(
+      List<String> select, List<Kind> kinds, List<CopyJsonWriter.Shape> shapes, String reason) {
     this.select = select;
     this.kinds = kinds;
+    this.shapes = shapes;
     this.reason = reason;
   }
 
@@ -58,6 +61,7 @@ public final class CopyColumns {
     Map<String, String[]> types = types(connection, table);
     List<String> select = new ArrayList<>();
     List<Kind> kinds = new ArrayList<>();
+    List<CopyJsonWriter.Shape> shapes = new ArrayList<>();
     for (String column : columns) {
       String[] type = types.get(column);
       String q = table.quote(column);
@@ -73,6 +77,7 @@ public final class CopyColumns {
         // less time to spare than the client); a hash in SQL, hex, which never looks like a formula
         select.add(masked.contains(column) ? q : sha256(q));
         kinds.add(masked.contains(column) ? Kind.MASK : Kind.PLAIN);
+        shapes.add(CopyJsonWriter.Shape.STRING);
         continue;
       }
       switch (name) {
@@ -118,13 +123,22 @@ public final class CopyColumns {
       }
       select.add(expression);
       kinds.add(kind);
+      shapes.add(
+          switch (name) {
+            case "int2", "int4", "int8", "bool" -> CopyJsonWriter.Shape.BARE;
+            case "numeric", "float4", "float8" -> CopyJsonWriter.Shape.NUMBER;
+            default -> CopyJsonWriter.Shape.STRING;
+          });
     }
-    return new CopyColumns(List.copyOf(select), List.copyOf(kinds), null);
+    return new CopyColumns(List.copyOf(select), List.copyOf(kinds), List.copyOf(shapes), null);
   }
 
   private static CopyColumns unsupported(String column, String type) {
     return new CopyColumns(
-        List.of(), List.of(), "column '" + column + "' is of type " + type + ", which COPY");
+        List.of(),
+        List.of(),
+        List.of(),
+        "column '" + column + "' is of type " + type + ", which COPY");
   }
 
   /**
@@ -177,6 +191,11 @@ public final class CopyColumns {
   /** The select list, one expression per column. */
   public List<String> select() {
     return select;
+  }
+
+  /** How each column's value is written in JSON ({@link CopyJsonWriter}). */
+  public List<CopyJsonWriter.Shape> shapes() {
+    return shapes;
   }
 
   /** The kind of each column for {@link CopyCsvRewriter}. */
