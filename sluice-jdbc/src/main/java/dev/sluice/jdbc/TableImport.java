@@ -191,20 +191,19 @@ public final class TableImport {
    * {@link #run(Resumable, Rejected, LongConsumer)} for the CSV file that {@code bytes} reads and
    * {@code rows} parses (the same file and settings), whose records go to PostgreSQL's {@code COPY}
    * as the bytes they are while they are the clean case (each value one PostgreSQL reads as the row
-   * path would send it), so none is decoded, parsed or written again; the rest, from the first
-   * record that is not so, by {@code rows}. Only a plain insert that does not resume takes the
-   * bytes (an upsert, a resumed run, another database or a column of a type this path does not take
-   * go by {@code rows} alone). Its checkpoints are record numbers with the file's fingerprint, from
-   * which a resume reads the file again from its start. The result and the table are those of the
-   * other run.
+   * path would send it), so none is decoded, parsed or written again (an upsert's into its stage
+   * table, merged as the row path merges it); the rest, from the first record that is not so, by
+   * {@code rows}. A run that does not resume takes the bytes (a resumed run, another database or a
+   * column of a type this path does not take go by {@code rows} alone). Its checkpoints are record
+   * numbers with the file's fingerprint, from which a resume reads the file again from its start.
+   * The result and the table are those of the other run.
    */
   public long run(
       CsvRecordBytes bytes, Resumable<Row> rows, Rejected rejected, LongConsumer counted)
       throws Exception {
     Objects.requireNonNull(bytes, "bytes");
     CopyFileIn copy = null;
-    if (upsertKey.isEmpty()
-        && emptyIsNull
+    if (emptyIsNull
         && settings().copy()
         && PgCopy.supports(dataSource)
         && interrupted().isEmpty()) {
@@ -220,7 +219,8 @@ public final class TableImport {
               types,
               SinkSettings.DEFAULT_CHECKPOINT_TABLE,
               job,
-              batchSize);
+              batchSize,
+              upsertKey);
     }
     if (copy == null) {
       return run(rows, rejected, counted);

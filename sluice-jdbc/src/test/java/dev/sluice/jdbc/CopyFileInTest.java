@@ -193,6 +193,64 @@ class CopyFileInTest {
   }
 
   @Test
+  void anUpsertByTheBytesMergesAsTheRowPathDoesTheLastRecordOfAKeyWinningInItsBatch()
+      throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute("CREATE TABLE by_bytes" + TABLE, "CREATE TABLE by_rows" + TABLE);
+      Path first = csv(21, 2000, java.util.Map.of());
+      for (String t : List.of("by_bytes", "by_rows")) {
+        assertThat(rowRun(into(db, t, first, 500), first, new ArrayList<>())).isEqualTo(2000);
+      }
+      // the same keys again with other values, each key twice in a row (in one batch, mostly),
+      // and new keys: updates, inserts, and rows left as they are
+      StringBuilder b = new StringBuilder(String.join(",", FIELDS)).append('\n');
+      for (int i = 1; i <= 2600; i++) {
+        int id = i <= 2000 ? i : i + 1000;
+        if (i % 3 == 0) {
+          b.append(id)
+              .append(",first,1.00,,,\n")
+              .append(id)
+              .append(",\"last, \"\"q\"\"\",2.50,,,\n");
+        } else if (i % 3 == 1) {
+          b.append(id).append(",changed ").append(i).append(",,2024-01-02,2024-01-01T00:00,\n");
+        }
+      }
+      Path updates = dir.resolve("updates.csv");
+      Files.writeString(updates, b, StandardCharsets.UTF_8);
+      List<Long> counted = new ArrayList<>();
+      TableInfo info = Jdbc.describe(db.dataSource(), "by_bytes");
+      int[] types = FIELDS.stream().mapToInt(f -> info.types().get(f)).toArray();
+      CopyFileIn copy =
+          CopyFileIn.of(
+              db.dataSource(),
+              "by_bytes",
+              FIELDS,
+              types,
+              "sluice_checkpoint",
+              "upsert",
+              500,
+              List.of("id"));
+      CsvRecordBytes bytes = CsvRecordBytes.of(updates, CsvSettings.defaults(), 6).get();
+      CopyFileIn.Done done = copy.run(bytes, counted::add);
+      assertThat(done.clean()).isTrue();
+      long rows = done.records();
+      long rowRows =
+          rowRun(
+              into(db, "by_rows", updates, 500).withUpsertKey(List.of("id")),
+              updates,
+              new ArrayList<>());
+      assertThat(rows).isEqualTo(rowRows);
+      assertThat(counted).last().isEqualTo(rows);
+      assertThat(difference(db)).isZero();
+      assertThat(db.query("SELECT name, amount FROM by_bytes WHERE id = 3").get(0))
+          .containsExactly("last, \"q\"", new java.math.BigDecimal("2.50"));
+      assertThat(db.query("SELECT count(*) FROM by_bytes").get(0).get(0)).isEqualTo(2000L + 400L);
+      assertThat(db.query("SELECT count(*) FROM pg_tables WHERE tablename = 'sluice_stage'"))
+          .containsExactly(List.of(0L));
+    }
+  }
+
+  @Test
   void aBatchPostgresRefusesIsDoneAgainByTheRowPathWhichNamesItAndKeepsWhatCommitted()
       throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {

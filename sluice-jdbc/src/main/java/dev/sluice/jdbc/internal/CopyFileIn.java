@@ -34,6 +34,13 @@ public final class CopyFileIn {
   private final int[] types;
   private final CheckpointTable checkpoint;
   private final int batchSize;
+
+  /** An upsert's key (real names), empty for a plain insert. */
+  private final List<String> key;
+
+  /** The arrival number of the last record written to an upsert's stage table. */
+  private long arrivals;
+
   private final byte[] out = new byte[SLICE];
   private int used;
 
@@ -43,13 +50,15 @@ public final class CopyFileIn {
       List<String> columns,
       int[] types,
       CheckpointTable checkpoint,
-      int batchSize) {
+      int batchSize,
+      List<String> key) {
     this.dataSource = dataSource;
     this.table = table;
     this.columns = columns;
     this.types = types;
     this.checkpoint = checkpoint;
     this.batchSize = batchSize;
+    this.key = key;
   }
 
   /**
@@ -64,6 +73,25 @@ public final class CopyFileIn {
       String checkpointTable,
       String job,
       int batchSize)
+      throws SQLException {
+    return of(dataSource, name, columns, types, checkpointTable, job, batchSize, List.of());
+  }
+
+  /**
+   * {@link #of(DataSource, String, List, int[], String, String, int)} of an upsert by the unique
+   * {@code key} (real names among the columns; empty: plain inserts): each batch copies into {@link
+   * CopyIn}'s stage table with the records' arrival numbers and merges it as {@link CopyIn} does,
+   * so the last record of a key in a batch wins and an unchanged row is left as it is.
+   */
+  public static CopyFileIn of(
+      DataSource dataSource,
+      String name,
+      List<String> columns,
+      int[] types,
+      String checkpointTable,
+      String job,
+      int batchSize,
+      List<String> key)
       throws SQLException {
     for (int type : types) {
       if (kind(type) == Kind.NONE) {
@@ -83,7 +111,8 @@ public final class CopyFileIn {
         columns,
         types.clone(),
         new CheckpointTable(checkpointTable, job),
-        batchSize);
+        batchSize,
+        List.copyOf(key));
   }
 
   private enum Kind {
@@ -123,11 +152,14 @@ public final class CopyFileIn {
   /** Copies the records of {@code file}, calling {@code counted} with each batch committed. */
   public Done run(CsvRecordBytes file, LongConsumer counted) throws Exception {
     String names = table.quoteAll(columns);
+    boolean upsert = !key.isEmpty();
+    byte separator = (byte) file.separator();
     String sql =
         "COPY "
-            + table.sql()
+            + (upsert ? CopyIn.stage() : table.sql())
             + " ("
             + names
+            + (upsert ? ", sluice_arrival" : "")
             + ") FROM STDIN WITH (FORMAT csv, DELIMITER "
             + SqlLiterals.of(String.valueOf(file.separator()))
             + ", QUOTE "
@@ -140,6 +172,12 @@ public final class CopyFileIn {
       checkpoint.ensure(connection);
       connection.setAutoCommit(false);
       PGConnection pg = connection.unwrap(PGConnection.class);
+      CopyIn stage =
+          upsert
+              ? CopyIn.open(
+                  connection, table, columns, key, dev.sluice.jdbc.SinkSettings.Mode.UPSERT)
+              : null;
+      String merge = stage == null ? null : stage.merge();
       long[] committed = {0};
       long[] inBatch = {0};
       org.postgresql.copy.CopyIn[] copy = {null};
@@ -153,9 +191,9 @@ public final class CopyFileIn {
                   if (copy[0] == null) {
                     copy[0] = pg.getCopyAPI().copyIn(sql);
                   }
-                  put(copy[0], b, from, to);
+                  put(copy[0], b, from, to, upsert ? separator : 0);
                   if (++inBatch[0] == batchSize) {
-                    commit(connection, copy[0], file, committed[0] + inBatch[0]);
+                    commit(connection, copy[0], merge, file, committed[0] + inBatch[0]);
                     copy[0] = null;
                     committed[0] += inBatch[0];
                     inBatch[0] = 0;
@@ -171,7 +209,7 @@ public final class CopyFileIn {
           return new Done(committed[0], false);
         }
         if (copy[0] != null) {
-          commit(connection, copy[0], file, committed[0] + inBatch[0]);
+          commit(connection, copy[0], merge, file, committed[0] + inBatch[0]);
           committed[0] += inBatch[0];
           counted.accept(committed[0]);
         }
@@ -194,6 +232,9 @@ public final class CopyFileIn {
         throw e;
       } finally {
         connection.setAutoCommit(autoCommit);
+        if (stage != null) {
+          stage.close(); // drops the stage table, in auto-commit mode
+        }
       }
     }
   }
@@ -220,20 +261,43 @@ public final class CopyFileIn {
     return true;
   }
 
-  private void put(org.postgresql.copy.CopyIn copy, byte[] b, int from, int to)
+  /**
+   * The record {@code b[from..to)} and an LF; before the LF, if {@code separator} is not 0, the
+   * separator and the record's arrival number (an upsert's stage table).
+   */
+  private void put(org.postgresql.copy.CopyIn copy, byte[] b, int from, int to, byte separator)
       throws SQLException {
-    int length = to - from + 1;
+    int length = to - from + 1 + (separator == 0 ? 0 : 21);
     if (used + length > out.length) {
       flush(copy);
       if (length > out.length) {
         copy.writeToCopy(b, from, to - from);
-        copy.writeToCopy(new byte[] {'\n'}, 0, 1);
-        return;
+        from = to; // the rest through the buffer
+        length = 1 + (separator == 0 ? 0 : 21);
       }
     }
     System.arraycopy(b, from, out, used, to - from);
-    used += length;
-    out[used - 1] = '\n';
+    used += to - from;
+    if (separator != 0) {
+      out[used++] = separator;
+      used = digits(++arrivals, used);
+    }
+    out[used++] = '\n';
+  }
+
+  /** Writes {@code n} (positive) in decimal at {@code at}; returns the position after it. */
+  private int digits(long n, int at) {
+    int start = at;
+    do {
+      out[at++] = (byte) ('0' + n % 10);
+      n /= 10;
+    } while (n > 0);
+    for (int i = start, j = at - 1; i < j; i++, j--) {
+      byte t = out[i];
+      out[i] = out[j];
+      out[j] = t;
+    }
+    return at;
   }
 
   private void flush(org.postgresql.copy.CopyIn copy) throws SQLException {
@@ -244,10 +308,19 @@ public final class CopyFileIn {
   }
 
   private void commit(
-      Connection connection, org.postgresql.copy.CopyIn copy, CsvRecordBytes file, long records)
+      Connection connection,
+      org.postgresql.copy.CopyIn copy,
+      String merge,
+      CsvRecordBytes file,
+      long records)
       throws SQLException {
     flush(copy);
     copy.endCopy();
+    if (merge != null) {
+      try (java.sql.Statement s = connection.createStatement()) {
+        s.executeUpdate(merge);
+      }
+    }
     checkpoint.save(connection, file.position(records));
     connection.commit();
   }

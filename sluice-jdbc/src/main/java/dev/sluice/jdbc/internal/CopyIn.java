@@ -122,6 +122,16 @@ final class CopyIn {
         + ")::record)";
   }
 
+  /** An upsert's merge of the stage table into the table, or null for an insert. */
+  String merge() {
+    return merge;
+  }
+
+  /** The stage table an upsert's {@code COPY} fills. */
+  static String stage() {
+    return STAGE;
+  }
+
   /** The cancel handle of this connection for a {@link CancelWatch}. */
   Statement cancel() {
     return PgCancel.of(pg);
