@@ -75,39 +75,72 @@ public final class CopyJsonWriter extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    for (int i = off, end = off + len; i < end; i++) {
+    int end = off + len;
+    int i = off;
+    while (i < end) {
       byte c = b[i];
       if (inQuotes) {
         if (quoteSeen) {
           quoteSeen = false;
           if (c == '"') {
             add(c); // a doubled quote
+            i++;
             continue;
           }
-          inQuotes = false; // the quote before c closed the field
-        } else if (c == '"') {
-          quoteSeen = true;
-          continue;
+          inQuotes = false; // the quote before c closed the field; c is after it
         } else {
-          add(c);
+          int q = i;
+          while (q < end && b[q] != '"') {
+            q++;
+          }
+          addAll(b, i, q);
+          if (q < end) {
+            quoteSeen = true;
+            q++;
+          }
+          i = q;
           continue;
         }
       }
       if (c == ',') {
         endField();
         field++;
+        i++;
       } else if (c == '\n') {
         endField();
         put((byte) '}');
         put((byte) '\n');
         field = 0;
+        i++;
       } else if (!started && c == '"') {
         started = true;
         inQuotes = true;
+        i++;
       } else {
+        // an unquoted field holds no quote, comma or line break (the row writer quotes those)
         started = true;
-        add(c);
+        int r = i + 1;
+        while (r < end && b[r] != ',' && b[r] != '\n') {
+          r++;
+        }
+        addAll(b, i, r);
+        i = r;
       }
+    }
+  }
+
+  private void addAll(byte[] b, int from, int to) throws IOException {
+    while (from < to) {
+      if (length == scratch.length) {
+        if (shapes[field] != Shape.STRING) {
+          throw new CopyCsvRewriter.NotExact("a number of more than " + PIECE + " characters");
+        }
+        escapePiece(false);
+      }
+      int n = Math.min(to - from, scratch.length - length);
+      System.arraycopy(b, from, scratch, length, n);
+      length += n;
+      from += n;
     }
   }
 
