@@ -7,7 +7,6 @@ import dev.sluice.io.internal.Masking;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HashSet;
@@ -77,18 +76,7 @@ final class ByteJsonChunks {
    * applying {@code rules}; null if it does not do them (the caller parses the full way).
    */
   static ByteJsonChunks of(CsvSettings settings, Columns header, RowRules rules) {
-    Charset cs = settings.charset();
-    char sep = settings.fieldSeparator();
-    char quote = settings.quoteCharacter();
-    if (!(cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII))
-        || settings.lenient()
-        || sep >= 0x80
-        || quote >= 0x80
-        || sep == quote
-        || sep == '\r'
-        || sep == '\n'
-        || quote == '\r'
-        || quote == '\n'
+    if (!CsvHead.onBytes(settings)
         || header.size() < 2
         || header.size() > settings.maxFields()
         || header.hasDuplicates()

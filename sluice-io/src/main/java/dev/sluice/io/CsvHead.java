@@ -22,6 +22,25 @@ final class CsvHead {
 
   private CsvHead() {}
 
+  /**
+   * Whether {@code settings} read CSV that a byte-level pass can read as they do: UTF-8 or
+   * US-ASCII, strict, an ASCII separator and quote that differ and are neither CR nor LF.
+   */
+  static boolean onBytes(CsvSettings settings) {
+    Charset cs = settings.charset();
+    char sep = settings.fieldSeparator();
+    char quote = settings.quoteCharacter();
+    return (cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII))
+        && !settings.lenient()
+        && sep < 0x80
+        && quote < 0x80
+        && sep != quote
+        && sep != '\r'
+        && sep != '\n'
+        && quote != '\r'
+        && quote != '\n';
+  }
+
   /** Whether the file's bytes can be cut at LF bytes: a plain file in an ASCII-based charset. */
   static boolean splittable(Path file, CsvSettings settings) throws IOException {
     if (!Files.isRegularFile(file)

@@ -5,7 +5,6 @@ import dev.sluice.io.internal.JsonBytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,20 +99,9 @@ public final class CsvRecordBytes {
       throws IOException {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(settings, "settings");
-    Charset cs = settings.charset();
-    char sep = settings.fieldSeparator();
-    char quote = settings.quoteCharacter();
-    if (!(cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII))
-        || settings.lenient()
+    if (!CsvHead.onBytes(settings)
         || width < 2
         || width > settings.maxFields()
-        || sep >= 0x80
-        || quote >= 0x80
-        || sep == quote
-        || sep == '\r'
-        || sep == '\n'
-        || quote == '\r'
-        || quote == '\n'
         || !Files.isRegularFile(path)
         || !CsvHead.splittable(path, settings)) {
       return Optional.empty();

@@ -102,16 +102,6 @@ public final class CopyExport {
       List<String> columns,
       Style style,
       CopyColumns rendering,
-      String reason) {
-    this(dataSource, query, columns, style, rendering, reason, null);
-  }
-
-  private CopyExport(
-      DataSource dataSource,
-      TableQuery query,
-      List<String> columns,
-      Style style,
-      CopyColumns rendering,
       String reason,
       List<String> jsonNames) {
     this.dataSource = dataSource;
@@ -195,7 +185,7 @@ public final class CopyExport {
         return refused(dataSource, query, cols, style, "a rule names a column not exported");
       }
       CopyColumns rendering = CopyColumns.of(c, table, real, style.formulaGuard(), masked, hashed);
-      return new CopyExport(dataSource, query, real, style, rendering, rendering.reason());
+      return new CopyExport(dataSource, query, real, style, rendering, rendering.reason(), null);
     } catch (SQLException e) {
       throw new JdbcException(
           "cannot look at table '" + query.table() + "' for a COPY export: " + e.getMessage(), e);
@@ -222,7 +212,7 @@ public final class CopyExport {
 
   private static CopyExport refused(
       DataSource dataSource, TableQuery query, List<String> columns, Style style, String reason) {
-    return new CopyExport(dataSource, query, columns, style, null, reason);
+    return new CopyExport(dataSource, query, columns, style, null, reason, null);
   }
 
   /** Whether COPY writes exactly the row path's bytes for these columns. */

@@ -149,7 +149,14 @@ class CopyFileInTest {
         int[] types = FIELDS.stream().mapToInt(f -> info.types().get(f)).toArray();
         CopyFileIn copy =
             CopyFileIn.of(
-                db.dataSource(), "by_bytes", FIELDS, types, "sluice_checkpoint", "job", 700);
+                db.dataSource(),
+                "by_bytes",
+                FIELDS,
+                types,
+                "sluice_checkpoint",
+                "job",
+                700,
+                List.of());
         List<Long> counted = new ArrayList<>();
         assertThat(copy.run(bytes, counted::add)).isEqualTo(new CopyFileIn.Done(3000, true));
         assertThat(counted).containsExactly(700L, 1400L, 2100L, 2800L, 3000L);

@@ -63,25 +63,12 @@ public final class CopyFileIn {
 
   /**
    * The run into the real {@code columns} (the file's fields, in order) of table {@code name},
-   * whose SQL types are {@code types}; null when a column's type is not one this path takes.
-   */
-  public static CopyFileIn of(
-      DataSource dataSource,
-      String name,
-      List<String> columns,
-      int[] types,
-      String checkpointTable,
-      String job,
-      int batchSize)
-      throws SQLException {
-    return of(dataSource, name, columns, types, checkpointTable, job, batchSize, List.of());
-  }
-
-  /**
-   * {@link #of(DataSource, String, List, int[], String, String, int)} of an upsert by the unique
-   * {@code key} (real names among the columns; empty: plain inserts): each batch copies into {@link
-   * CopyIn}'s stage table with the records' arrival numbers and merges it as {@link CopyIn} does,
-   * so the last record of a key in a batch wins and an unchanged row is left as it is.
+   * whose SQL types are {@code types}, batches of {@code batchSize} records checkpointed as {@code
+   * job} in {@code checkpointTable}; null when a column's type is not one this path takes. With a
+   * unique {@code key} (real names among the columns; empty: plain inserts), an upsert: each batch
+   * copies into {@link CopyIn}'s stage table with the records' arrival numbers and merges it as
+   * {@link CopyIn} does, so the last record of a key in a batch wins and an unchanged row is left
+   * as it is.
    */
   public static CopyFileIn of(
       DataSource dataSource,
