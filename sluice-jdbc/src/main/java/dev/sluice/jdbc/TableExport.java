@@ -17,12 +17,14 @@ import dev.sluice.io.Output;
 import dev.sluice.io.PartFile;
 import dev.sluice.io.ResumableWrite;
 import dev.sluice.io.RowRules;
+import dev.sluice.jdbc.internal.ChunkSpool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -42,8 +44,10 @@ import javax.sql.DataSource;
  *       the run to the row path from the last commit. Otherwise the rows go by keyset pages ({@link
  *       KeysetSource}, at most {@value #ROW_PAGE} rows a query whatever the chunk size, so memory
  *       does not grow with it) through the rules to the format's writer.
- *   <li><b>To a stream</b> ({@link #toStream}): always the row path, since bytes already written to
- *       a pipe cannot be taken back when a value turns out not to be exact.
+ *   <li><b>To a stream</b> ({@link #toStream}): by {@code COPY} under the same conditions, each
+ *       chunk held in a temporary file until it is whole and exact (bytes already written to a pipe
+ *       cannot be taken back when a value turns out not to be), so a value {@code COPY} cannot
+ *       render hands the rest to the row path from the last chunk written; otherwise by rows.
  * </ul>
  *
  * <p>The job's {@link #fingerprint} names everything that decides the bytes; {@link ResumableWrite}
@@ -194,11 +198,82 @@ public final class TableExport {
    */
   public long toStream(Output out) throws Exception {
     Objects.requireNonNull(out, "out");
+    CopyExport copy = copy();
+    if (copy != null) {
+      return copyToStream(copy, out);
+    }
     Stage<Row, Row> stage = stage();
     return monitor
         .rows(Jdbc.keyset(dataSource, rowPages(), RowMapper.toRow()).rows().via(stage))
         .peek(row -> monitor.written(1))
         .into(out.sink(os -> encoder(os, true)));
+  }
+
+  /**
+   * {@link #toStream} by {@code COPY}: each chunk is held in a {@link ChunkSpool} until it is whole
+   * and exact, then written; a value {@code COPY} cannot write exactly hands the rest, from the
+   * last chunk written, to the row path. Returns the rows written.
+   */
+  private long copyToStream(CopyExport copy, Output out) throws Exception {
+    long[] rows = {0};
+    Stage<Row, Row> stage = stage();
+    Pipe<byte[]> bytes =
+        Pipe.generate(
+            "COPY export of '" + query.table() + "'",
+            emit -> {
+              byte[] header = header();
+              if (header.length > 0) {
+                emit.emit(header);
+              }
+              Optional<String> after;
+              try (ChunkSpool spool = ChunkSpool.create()) {
+                String[] last = {null};
+                try {
+                  copy.write(
+                      Optional.empty(),
+                      query.pageSize(),
+                      spool::open,
+                      (count, position) -> {
+                        spool.drainTo(emit::emit);
+                        rows[0] += count;
+                        last[0] = position;
+                        monitor.written(count);
+                      });
+                  return;
+                } catch (CopyExport.NotExactException e) {
+                  after = Optional.ofNullable(last[0]); // that chunk was never written
+                }
+              }
+              ByteArrayOutputStream buffer = new ByteArrayOutputStream(2 * ChunkSpool.PIECE);
+              Encoder<Row> encoder = encoder(buffer, false);
+              monitor
+                  .rows(
+                      Jdbc.keyset(dataSource, rowPages(), RowMapper.toRow())
+                          .after(after)
+                          .via(Positioned.lift(stage)))
+                  .forEach(
+                      row -> {
+                        encoder.write(row.item());
+                        encoder.flush();
+                        rows[0]++;
+                        monitor.written(1);
+                        if (buffer.size() >= ChunkSpool.PIECE) {
+                          emit.emit(buffer.toByteArray());
+                          buffer.reset();
+                        }
+                      });
+              encoder.finish();
+              if (buffer.size() > 0) {
+                emit.emit(buffer.toByteArray());
+              }
+            });
+    monitor.copy(() -> bytes.into(out.sink(TableExport::raw)));
+    return rows[0];
+  }
+
+  /** An encoder of bytes written as they are. */
+  private static Encoder<byte[]> raw(OutputStream os) {
+    return os::write;
   }
 
   /**

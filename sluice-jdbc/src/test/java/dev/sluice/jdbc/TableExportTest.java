@@ -242,8 +242,7 @@ class TableExportTest {
   }
 
   @Test
-  void copiesOnlyCsvWithoutNullTextOrRulesThatNeedValuesAndStreamsByRowsTheSameBytes()
-      throws Exception {
+  void copiesOnlyCsvWithoutNullTextOrRulesThatNeedValuesAndStreamsTheSameBytes() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
       db.execute(TABLE, ROWS);
       TableInfo info = Jdbc.describe(db.dataSource(), "every");
@@ -294,8 +293,53 @@ class TableExportTest {
               .watchedBy(count)
               .toStream(dev.sluice.io.Output.stream("test", () -> streamed));
       assertThat(written).isEqualTo(2000);
-      assertThat(counted).containsExactly(2000, 2000); // a row at a time
+      assertThat(counted).containsExactly(2000, 7); // by COPY, a chunk at a time
       assertThat(streamed.toByteArray()).isEqualTo(Files.readAllBytes(file));
+
+      streamed.reset();
+      counted[0] = 0;
+      counted[1] = 0;
+      plain
+          .withRules(renamed)
+          .withCopy(false)
+          .watchedBy(count)
+          .toStream(dev.sluice.io.Output.stream("test", () -> streamed));
+      assertThat(counted).containsExactly(2000, 2000); // by rows, a row at a time
+      assertThat(streamed.toByteArray()).isEqualTo(Files.readAllBytes(file));
+    }
+  }
+
+  @Test
+  void aStreamByCopyWritesOnlyWholeExactChunksAndHandsTheRestToTheRowPath() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          TABLE, ROWS, "UPDATE every SET d = 'infinity', ts = '10000-01-01' WHERE id = 1500");
+      TableInfo info = Jdbc.describe(db.dataSource(), "every");
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      java.util.Set<Path> spoolsBefore = spools(tmp);
+      TableExport copy = exporter(db, info, CsvWriteSettings.defaults(), true, 300);
+      TableExport rows = copy.withCopy(false);
+      assertThat(copy.copies()).isTrue();
+      byte[] byRows = streamed(rows);
+      // chunks 1 to 4 by COPY, chunk 5 (rows 1201 to 1500) not exact: from row 1201 by rows
+      assertThat(streamed(copy)).isEqualTo(byRows);
+      assertThat(byRows)
+          .isEqualTo(export(db, info, CsvWriteSettings.defaults(), "r.csv", false, 300));
+      TableExport json = copy.withFormat(FileFormat.JSON_LINES);
+      assertThat(json.copies()).isTrue();
+      assertThat(streamed(json)).isEqualTo(streamed(json.withCopy(false)));
+      db.execute("UPDATE every SET d = '2024-01-01', ts = '2024-01-01' WHERE id = 1500");
+      assertThat(streamed(json)).isEqualTo(streamed(json.withCopy(false)));
+      assertThat(streamed(copy)).isEqualTo(streamed(rows));
+      assertThat(spools(tmp)).isSubsetOf(spoolsBefore); // the spool leaves no file
+    }
+  }
+
+  private static java.util.Set<Path> spools(Path tmp) throws Exception {
+    try (var files = Files.list(tmp)) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("sluice-chunk-"))
+          .collect(java.util.stream.Collectors.toSet());
     }
   }
 
