@@ -5,7 +5,7 @@
 #   launcher's class list of export and import instead (see the end of this header).
 # Fills cli_rows (id BIGINT PRIMARY KEY, name TEXT, email TEXT, amount NUMERIC(12,2), created
 # TIMESTAMP) with ROWS rows, then per round, interleaved: psql \copy TO, ./sluice export at each
-# batch size, ./sluice export to JSON Lines and with --mask (the row path), psql \copy FROM and
+# batch size, ./sluice export to JSON Lines, with --mask and to standard output, psql \copy FROM and
 # ./sluice import at each batch size and at its default (into an emptied cli_target), then an
 # upsert of every row (unchanged rows, then rows whose values all changed).
 # BASE=/path/to/another/sluice runs that launcher (another build, e.g. a copy of the last
@@ -130,10 +130,12 @@ for ((round = 1; round <= ROUNDS; round++)); do
     done
     same sluice.csv
   done
-  # the row path: JSON Lines, and CSV with a rule that needs values (both by keyset pages)
+  # JSON Lines, CSV with a mask, and CSV to standard output (a pipe into a file)
   for l in "${launchers[@]}"; do
-    j=$(out "$l" sluice.jsonl) m=$(out "$l" masked.csv)
-    rm -f "$j" "$m"
+    j=$(out "$l" sluice.jsonl) m=$(out "$l" masked.csv) o=$(out "$l" stdout.csv)
+    rm -f "$j" "$m" "$o"
+    measure "export sluice - (stdout)$(tag "$l")" bash -c '"$0" "$@" | cat >"'"$o"'"' "$l" export - --to csv --table cli_rows --db "$db" --user sluice --quiet
+    cmp -s "$o" "$work/sluice.csv" || { echo "bench/jdbc-cli.sh: $o differs from the file export" >&2; exit 1; }
     measure "export sluice .jsonl$(tag "$l")" "$l" export "$j" --table cli_rows --db "$db" --user sluice --quiet
     [ "$(wc -l <"$j")" = "$ROWS" ] || { echo "bench/jdbc-cli.sh: $j has not $ROWS rows" >&2; exit 1; }
     measure "export sluice --mask email$(tag "$l")" "$l" export "$m" --table cli_rows --db "$db" --user sluice --mask email --quiet
