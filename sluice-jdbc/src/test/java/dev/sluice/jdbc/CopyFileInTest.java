@@ -104,6 +104,15 @@ class CopyFileInTest {
         .withBatchSize(batch);
   }
 
+  /** The bytes path into table by_bytes, checkpointed as {@code job}. */
+  private static CopyFileIn copyFileIn(TestDb db, String job, int batch, List<String> key)
+      throws Exception {
+    TableInfo info = Jdbc.describe(db.dataSource(), "by_bytes");
+    int[] types = FIELDS.stream().mapToInt(f -> info.types().get(f)).toArray();
+    return CopyFileIn.of(
+        db.dataSource(), "by_bytes", FIELDS, types, "sluice_checkpoint", job, batch, key);
+  }
+
   private static long bytesRun(TableImport in, Path file, List<Long> rejected, List<Long> counted)
       throws Exception {
     CsvRecordBytes bytes = CsvRecordBytes.of(file, CsvSettings.defaults(), FIELDS.size()).get();
@@ -145,18 +154,7 @@ class CopyFileInTest {
         db.execute("TRUNCATE by_bytes", "TRUNCATE by_rows");
         Path file = csv(seed, 3000, java.util.Map.of());
         CsvRecordBytes bytes = CsvRecordBytes.of(file, CsvSettings.defaults(), 6).get();
-        TableInfo info = Jdbc.describe(db.dataSource(), "by_bytes");
-        int[] types = FIELDS.stream().mapToInt(f -> info.types().get(f)).toArray();
-        CopyFileIn copy =
-            CopyFileIn.of(
-                db.dataSource(),
-                "by_bytes",
-                FIELDS,
-                types,
-                "sluice_checkpoint",
-                "job",
-                700,
-                List.of());
+        CopyFileIn copy = copyFileIn(db, "job", 700, List.of());
         List<Long> counted = new ArrayList<>();
         assertThat(copy.run(bytes, counted::add)).isEqualTo(new CopyFileIn.Done(3000, true));
         assertThat(counted).containsExactly(700L, 1400L, 2100L, 2800L, 3000L);
@@ -225,18 +223,7 @@ class CopyFileInTest {
       Path updates = dir.resolve("updates.csv");
       Files.writeString(updates, b, StandardCharsets.UTF_8);
       List<Long> counted = new ArrayList<>();
-      TableInfo info = Jdbc.describe(db.dataSource(), "by_bytes");
-      int[] types = FIELDS.stream().mapToInt(f -> info.types().get(f)).toArray();
-      CopyFileIn copy =
-          CopyFileIn.of(
-              db.dataSource(),
-              "by_bytes",
-              FIELDS,
-              types,
-              "sluice_checkpoint",
-              "upsert",
-              500,
-              List.of("id"));
+      CopyFileIn copy = copyFileIn(db, "upsert", 500, List.of("id"));
       CsvRecordBytes bytes = CsvRecordBytes.of(updates, CsvSettings.defaults(), 6).get();
       CopyFileIn.Done done = copy.run(bytes, counted::add);
       assertThat(done.clean()).isTrue();
