@@ -2,6 +2,7 @@ package dev.sluice.io;
 
 import dev.sluice.io.internal.CsvRecordScanner;
 import dev.sluice.io.internal.JsonBytes;
+import dev.sluice.io.internal.PrefixHash;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,11 +25,14 @@ import java.util.Optional;
  * field longer than {@code maxFieldSize} bytes, or that the consumer declines: what the row path
  * then reads from the position of the records taken says what is wrong, in its words.
  *
- * <p>The position after {@code n} records is {@code n} and the file's {@link FileFingerprint},
- * taken when this reader was made: the form {@link RowFile#after} resumes from by reading the file
- * from its start and skipping {@code n} records (so a resume reparses the records before it). At
- * most one buffer of 1 MiB (or the longest record, up to {@code maxRecordSize}) is held. One run;
- * not thread-safe.
+ * <p>The position after the record being handed over, or after the last one taken, is a byte offset
+ * of {@link RowFile}'s: the record boundary after it, the line breaks before it, the line its
+ * record began on and the {@link PrefixHash} of every byte before it (hashed as the records pass),
+ * so a resume by {@link RowFile#after} hashes the prefix, seeks there and parses nothing twice. Any
+ * other count of records, or one followed by empty lines the hash has passed, gets the form {@code
+ * n} and the file's {@link FileFingerprint} (taken when this reader was made), which a resume reads
+ * the file from its start for, skipping {@code n} records. At most one buffer of 1 MiB (or the
+ * longest record, up to {@code maxRecordSize}) is held. One run; not thread-safe.
  *
  * <pre>{@code
  * CsvRecordBytes.of(path, CsvSettings.defaults(), 5).ifPresent(bytes -> {
@@ -129,9 +133,43 @@ public final class CsvRecordBytes {
     return settings.quoteCharacter();
   }
 
-  /** The {@link RowFile} position after the first {@code records} records. */
+  /** The hash of the bytes read, the offset it reaches (null before a read). */
+  private PrefixHash hash;
+
+  private long hashedTo = -1;
+
+  /** After the last record taken: its count, the boundary after it, lines, its line. */
+  private long done = -1;
+
+  private long doneAt;
+  private long doneLines;
+  private long doneLine;
+
+  /** The records before the read's start (those of the position it resumed after). */
+  private long base;
+
+  /** After the record being handed over: the same. */
+  private long pending = -1;
+
+  private long pendingAt;
+  private long pendingLines;
+  private long pendingLine;
+
+  /**
+   * The {@link RowFile} position after the first {@code records} records of the read (of the file,
+   * unless it started after a position): by byte offset after the record being handed over or the
+   * last one taken, else by record number.
+   */
   public String position(long records) {
-    return records + " " + fingerprint;
+    long all = base + records;
+    if (records == pending && hashedTo == pendingAt) {
+      return new FilePosition(all, 0, pendingAt, pendingAt, pendingLines, pendingLine, hash.hex())
+          .toString();
+    }
+    if (records == done && hashedTo == doneAt) {
+      return new FilePosition(all, 0, doneAt, doneAt, doneLines, doneLine, hash.hex()).toString();
+    }
+    return all + " " + fingerprint;
   }
 
   /**
@@ -140,6 +178,41 @@ public final class CsvRecordBytes {
    * each} declines. What {@code each} throws ends the read and passes untouched.
    */
   public Read read(Records each) throws Exception {
+    return read(null, each);
+  }
+
+  /**
+   * Whether {@link #read(String, Records)} can start after {@code position}: a position this reader
+   * wrote at a record boundary (the row path's positions inside a segment cannot be).
+   */
+  public boolean startsAfter(String position) {
+    Objects.requireNonNull(position, "position");
+    if (FilePosition.isRecordNumber(position)) {
+      return false;
+    }
+    try {
+      FilePosition from = FilePosition.parse(position, path);
+      return from.skip() == 0 && from.end() == from.offset() && from.offset() >= headerEnd;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * {@link #read(Records)} of the records after {@code position} (one {@link #startsAfter} takes):
+   * the bytes before it are hashed first, and a file shorter than it or whose prefix hashes
+   * otherwise is refused with a {@link dev.sluice.ResumeRefusedException}, as {@link RowFile}
+   * refuses it. The records of the result and the counts {@link #position} takes are those after
+   * it.
+   */
+  public Read read(String position, Records each) throws Exception {
+    FilePosition from = null;
+    if (position != null) {
+      if (!startsAfter(position)) {
+        throw new IllegalArgumentException("not a position this reader starts after: " + position);
+      }
+      from = FilePosition.parse(position, path);
+    }
     CsvRecordScanner scanner =
         new CsvRecordScanner(width, settings.fieldSeparator(), settings.quoteCharacter());
     int maxRecord = Math.min(settings.maxRecordSize(), Integer.MAX_VALUE - 16);
@@ -147,7 +220,24 @@ public final class CsvRecordBytes {
     boolean ascii = ascii();
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       long size = channel.size();
-      long at = headerEnd;
+      long start = from == null ? headerEnd : from.offset();
+      if (size < start) {
+        throw FilePosition.shorter(path, size, start);
+      }
+      hash = new PrefixHash();
+      hash.updateTo(channel, start);
+      if (from != null && !hash.hex().equals(from.prefix())) {
+        throw FilePosition.changed(path, start, hash.hex(), from.prefix());
+      }
+      base = from == null ? 0 : from.records();
+      hashedTo = start;
+      long lines = from == null ? headerLines(channel) : from.lines();
+      done = 0;
+      doneAt = start;
+      doneLines = lines;
+      doneLine = from == null ? 1 : from.lastLine();
+      pending = -1;
+      long at = start;
       byte[] b = new byte[(int) Math.min(BUFFER, Math.max(16, Math.min(maxRecord, size - at) + 8))];
       int length = 0;
       int p = 0;
@@ -185,6 +275,9 @@ public final class CsvRecordBytes {
           return new Read(records, false);
         }
         if (scanner.empty()) {
+          hash.update(b, p, next - p);
+          hashedTo = at - length + next;
+          lines += scanner.lineBreaks();
           p = next;
           continue;
         }
@@ -221,13 +314,42 @@ public final class CsvRecordBytes {
                 return scanner.lineBreaks();
               }
             };
+        hash.update(b, p, next - p);
+        hashedTo = at - length + next;
+        pending = records + 1;
+        pendingAt = hashedTo;
+        pendingLine = lines + 1;
+        pendingLines = lines + scanner.lineBreaks();
         if (!each.accept(b, p, to, fields)) {
           return new Read(records, false);
         }
         records++;
+        lines = pendingLines;
+        done = pending;
+        doneAt = pendingAt;
+        doneLines = pendingLines;
+        doneLine = pendingLine;
         p = next;
       }
     }
+  }
+
+  /** The line breaks in the header's bytes, counted as FastCSV counts them (CR, LF, CRLF). */
+  private long headerLines(FileChannel channel) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate((int) headerEnd);
+    while (head.hasRemaining()) {
+      if (channel.read(head, head.position()) < 0) {
+        throw new IOException(path + " became shorter while it was read");
+      }
+    }
+    byte[] h = head.array();
+    long n = 0;
+    for (int i = 0; i < h.length; i++) {
+      if (h[i] == '\n' || (h[i] == '\r' && (i + 1 == h.length || h[i + 1] != '\n'))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private boolean fieldsFit(CsvRecordScanner fields, int maxField) {

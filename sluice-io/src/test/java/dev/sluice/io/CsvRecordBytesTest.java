@@ -123,7 +123,7 @@ class CsvRecordBytesTest {
       long[] count = {0};
       assertThat(taken(bytes, count)).as(odd).isNull();
       assertThat(count[0]).as(odd).isEqualTo(500);
-      assertThat(bytes.position(500)).startsWith("500 size=");
+      assertThat(bytes.position(500)).startsWith("500 +0 at="); // by byte offset
     }
     Path declined = write("declined.csv", head.endsWith("\n") ? head : head + "\n");
     CsvRecordBytes bytes = CsvRecordBytes.of(declined, CsvSettings.defaults(), 3).orElseThrow();
@@ -132,6 +132,96 @@ class CsvRecordBytesTest {
     assertThat(read).isEqualTo(new CsvRecordBytes.Read(123, false));
     assertThat(rows(declined, Optional.of(bytes.position(123))))
         .isEqualTo(rows(declined, Optional.empty()).subList(123, 500));
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {21, 22, 23, 24, 25})
+  void positionsTakenAsRecordsPassResumeTheRowPathByByteOffsetWithTheSameLineNumbers(long seed)
+      throws Exception {
+    String text = clean(seed, 1500);
+    // a record of another width last: the row path's error names its line, resumed or not
+    Path file = write("resume.csv", (text.endsWith("\n") ? text : text + "\n") + "x,y\n");
+    CsvRecordBytes bytes = CsvRecordBytes.of(file, CsvSettings.defaults(), 3).orElseThrow();
+    List<String> positions = new ArrayList<>();
+    long[] n = {0};
+    CsvRecordBytes.Read read =
+        bytes.read(
+            (b, from, to, fields) -> {
+              if (++n[0] % 250 == 0) {
+                positions.add(bytes.position(n[0]));
+              }
+              return true;
+            });
+    assertThat(read).isEqualTo(new CsvRecordBytes.Read(1500, false));
+    assertThat(positions).hasSize(6).allMatch(p -> p.matches("\\d+ \\+0 at=\\d+ end=\\d+ .*"));
+    assertThat(bytes.position(1500)).startsWith("1500 +0 at=");
+    List<List<String>> all = new ArrayList<>();
+    String error = readUntilError(file, Optional.empty(), all);
+    assertThat(error).contains("line");
+    assertThat(all).hasSize(1500);
+    for (int i = 0; i < positions.size(); i++) {
+      List<List<String>> rest = new ArrayList<>();
+      assertThat(readUntilError(file, Optional.of(positions.get(i)), rest)).isEqualTo(error);
+      assertThat(rest).isEqualTo(all.subList(250 * (i + 1), 1500));
+    }
+    // the bytes read on after a position: the same records, positions counted from the file's
+    List<List<String>> after = new ArrayList<>();
+    List<String> later = new ArrayList<>();
+    CsvRecordBytes again = CsvRecordBytes.of(file, CsvSettings.defaults(), 3).orElseThrow();
+    assertThat(again.startsAfter(positions.get(1))).isTrue();
+    assertThat(again.startsAfter(again.position(7))).isFalse(); // by record number, no read yet
+    long[] k = {0};
+    again.read(
+        positions.get(1),
+        (b, from, to, fields) -> {
+          List<String> values = new ArrayList<>();
+          for (int i = 0; i < 3; i++) {
+            String raw =
+                new String(
+                    b, fields.start(i), fields.end(i) - fields.start(i), StandardCharsets.UTF_8);
+            values.add(fields.doubled(i) ? raw.replace("\"\"", "\"") : raw);
+          }
+          after.add(values);
+          if (++k[0] % 250 == 0) {
+            later.add(again.position(k[0]));
+          }
+          return true;
+        });
+    assertThat(after).isEqualTo(all.subList(500, 1500));
+    assertThat(later).isEqualTo(positions.subList(2, 6));
+    // the same length, one byte of the first record changed: a resume is refused, not misread
+    byte[] changed = Files.readAllBytes(file);
+    changed[8] = (byte) (changed[8] == 'q' ? 'r' : 'q');
+    Files.write(file, changed);
+    String position = positions.get(2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> readUntilError(file, Optional.of(position), new ArrayList<>()))
+        .isInstanceOf(dev.sluice.ResumeRefusedException.class);
+    CsvRecordBytes changedBytes = CsvRecordBytes.of(file, CsvSettings.defaults(), 3).orElseThrow();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> changedBytes.read(position, (b, from, to, fields) -> true))
+        .isInstanceOf(dev.sluice.ResumeRefusedException.class)
+        .hasMessageContaining("changed since the interrupted run read it");
+  }
+
+  /**
+   * The rows of {@code file} after {@code after} into {@code rows}, and the message that ends it.
+   */
+  private static String readUntilError(Path file, Optional<String> after, List<List<String>> rows)
+      throws Exception {
+    try {
+      RowFile.csv(file, CsvSettings.defaults())
+          .after(after)
+          .forEach(r -> rows.add(values(r.item())));
+    } catch (BadInputException e) {
+      return e.getMessage();
+    } catch (dev.sluice.PipeException e) {
+      if (e.getCause() instanceof BadInputException bad) {
+        return bad.getMessage();
+      }
+      throw e;
+    }
+    return "no error";
   }
 
   @Test

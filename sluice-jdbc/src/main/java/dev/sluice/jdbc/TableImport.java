@@ -193,20 +193,21 @@ public final class TableImport {
    * as the bytes they are while they are the clean case (each value one PostgreSQL reads as the row
    * path would send it), so none is decoded, parsed or written again (an upsert's into its stage
    * table, merged as the row path merges it); the rest, from the first record that is not so, by
-   * {@code rows}. A run that does not resume takes the bytes (a resumed run, another database or a
-   * column of a type this path does not take go by {@code rows} alone). Its checkpoints are record
-   * numbers with the file's fingerprint, from which a resume reads the file again from its start.
-   * The result and the table are those of the other run.
+   * {@code rows}. Its checkpoints are byte offsets of {@link dev.sluice.io.RowFile}'s, and a run
+   * that resumes after one of them takes the bytes again from there; a run resuming after a row
+   * path's checkpoint, another database or a column of a type this path does not take go by {@code
+   * rows} alone. The result and the table are those of the other run.
    */
   public long run(
       CsvRecordBytes bytes, Resumable<Row> rows, Rejected rejected, LongConsumer counted)
       throws Exception {
     Objects.requireNonNull(bytes, "bytes");
     CopyFileIn copy = null;
+    Optional<String> saved = interrupted();
     if (emptyIsNull
         && settings().copy()
         && PgCopy.supports(dataSource)
-        && interrupted().isEmpty()) {
+        && (saved.isEmpty() || bytes.startsAfter(saved.get()))) {
       int[] types =
           columns.stream()
               .mapToInt(c -> table.types().getOrDefault(c, java.sql.Types.VARCHAR))
@@ -225,7 +226,7 @@ public final class TableImport {
     if (copy == null) {
       return run(rows, rejected, counted);
     }
-    CopyFileIn.Done done = copy.run(bytes, counted);
+    CopyFileIn.Done done = copy.run(bytes, saved.orElse(null), counted);
     if (done.clean()) {
       checkpoint().clear();
       return done.records();

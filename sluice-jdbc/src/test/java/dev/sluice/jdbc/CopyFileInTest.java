@@ -264,4 +264,29 @@ class CopyFileInTest {
       assertThat(db.query("SELECT count(*) FROM by_bytes").get(0)).containsExactly(1000L);
     }
   }
+
+  @Test
+  void aResumeAfterTheBytesPathsCheckpointTakesTheBytesAgainFromThere() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE by_bytes" + TABLE,
+          "CREATE TABLE by_rows" + TABLE,
+          "ALTER TABLE by_bytes ADD CONSTRAINT early CHECK (id <= 1700)");
+      Path file = csv(51, 3000, java.util.Map.of());
+      TableImport in = into(db, "by_bytes", file, 500);
+      // the fourth batch (1501 to 2000) is refused, and the row path that takes over fails on it
+      assertThatThrownBy(() -> bytesRun(in, file, new ArrayList<>(), new ArrayList<>()))
+          .isInstanceOf(JdbcException.class)
+          .hasMessageContaining("early");
+      assertThat(db.query("SELECT count(*) FROM by_bytes").get(0)).containsExactly(1500L);
+      assertThat(in.interrupted()).hasValueSatisfying(p -> assertThat(p).startsWith("1500 +0 at="));
+      db.execute("ALTER TABLE by_bytes DROP CONSTRAINT early");
+      List<Long> counted = new ArrayList<>();
+      assertThat(bytesRun(in, file, new ArrayList<>(), counted)).isEqualTo(1500);
+      assertThat(counted).containsExactly(500L, 1000L, 1500L); // on the bytes, a batch at a time
+      assertThat(in.interrupted()).isEmpty();
+      assertThat(rowRun(into(db, "by_rows", file, 500), file, new ArrayList<>())).isEqualTo(3000);
+      assertThat(difference(db)).isZero();
+    }
+  }
 }

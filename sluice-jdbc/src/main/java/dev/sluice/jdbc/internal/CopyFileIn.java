@@ -138,6 +138,15 @@ public final class CopyFileIn {
 
   /** Copies the records of {@code file}, calling {@code counted} with each batch committed. */
   public Done run(CsvRecordBytes file, LongConsumer counted) throws Exception {
+    return run(file, null, counted);
+  }
+
+  /**
+   * {@link #run(CsvRecordBytes, LongConsumer)} of the records after {@code after} (a checkpoint
+   * that {@link CsvRecordBytes#startsAfter} takes; null: from the first), as a resume: the records
+   * and counts are those after it.
+   */
+  public Done run(CsvRecordBytes file, String after, LongConsumer counted) throws Exception {
     String names = table.quoteAll(columns);
     boolean upsert = !key.isEmpty();
     byte separator = (byte) file.separator();
@@ -171,6 +180,7 @@ public final class CopyFileIn {
       try {
         CsvRecordBytes.Read read =
             file.read(
+                after,
                 (b, from, to, fields) -> {
                   if (!takes(b, from, to, fields)) {
                     return false;
