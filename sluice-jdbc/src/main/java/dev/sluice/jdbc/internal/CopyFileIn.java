@@ -173,7 +173,6 @@ public final class CopyFileIn {
               ? CopyIn.open(
                   connection, table, columns, key, dev.sluice.jdbc.SinkSettings.Mode.UPSERT)
               : null;
-      String merge = stage == null ? null : stage.merge();
       long[] committed = {0};
       long[] inBatch = {0};
       org.postgresql.copy.CopyIn[] copy = {null};
@@ -190,7 +189,7 @@ public final class CopyFileIn {
                   }
                   put(copy[0], b, from, to, upsert ? separator : 0);
                   if (++inBatch[0] == batchSize) {
-                    commit(connection, copy[0], merge, file, committed[0] + inBatch[0]);
+                    commit(connection, copy[0], stage, file, committed[0] + inBatch[0]);
                     copy[0] = null;
                     committed[0] += inBatch[0];
                     inBatch[0] = 0;
@@ -206,7 +205,7 @@ public final class CopyFileIn {
           return new Done(committed[0], false);
         }
         if (copy[0] != null) {
-          commit(connection, copy[0], merge, file, committed[0] + inBatch[0]);
+          commit(connection, copy[0], stage, file, committed[0] + inBatch[0]);
           committed[0] += inBatch[0];
           counted.accept(committed[0]);
         }
@@ -307,16 +306,14 @@ public final class CopyFileIn {
   private void commit(
       Connection connection,
       org.postgresql.copy.CopyIn copy,
-      String merge,
+      CopyIn stage,
       CsvRecordBytes file,
       long records)
       throws SQLException {
     flush(copy);
     copy.endCopy();
-    if (merge != null) {
-      try (java.sql.Statement s = connection.createStatement()) {
-        s.executeUpdate(merge);
-      }
+    if (stage != null) {
+      CopyIn.merge(connection, stage);
     }
     checkpoint.save(connection, file.position(records));
     connection.commit();

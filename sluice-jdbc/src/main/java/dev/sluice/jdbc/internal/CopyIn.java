@@ -79,12 +79,17 @@ final class CopyIn {
     List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
     List<String> set =
         updated.stream().map(c -> table.quote(c) + " = EXCLUDED." + table.quote(c)).toList();
+    String conflict =
+        " ON CONFLICT ("
+            + keys
+            + ") "
+            + (set.isEmpty()
+                ? "DO NOTHING"
+                : "DO UPDATE SET " + String.join(", ", set) + unchanged(table, updated));
+    String into = "INSERT INTO " + table.sql() + " AS sluice_target (" + names + ") SELECT ";
     String merge =
-        "INSERT INTO "
-            + table.sql()
-            + " AS sluice_target ("
-            + names
-            + ") SELECT DISTINCT ON ("
+        into
+            + "DISTINCT ON ("
             + keys
             + ") "
             + names
@@ -92,14 +97,47 @@ final class CopyIn {
             + STAGE
             + " ORDER BY "
             + keys
-            + ", sluice_arrival DESC ON CONFLICT ("
-            + keys
-            + ") "
-            + (set.isEmpty()
-                ? "DO NOTHING"
-                : "DO UPDATE SET " + String.join(", ", set) + unchanged(table, updated));
-    return new CopyIn(
-        connection, "COPY " + STAGE + " (" + names + ", sluice_arrival" + options, merge);
+            + ", sluice_arrival DESC"
+            + conflict;
+    CopyIn in =
+        new CopyIn(
+            connection, "COPY " + STAGE + " (" + names + ", sluice_arrival" + options, merge);
+    in.plainMerge = set.isEmpty() ? null : into + names + " FROM " + STAGE + conflict;
+    return in;
+  }
+
+  /**
+   * The merge of a stage table that holds each key once: no sort. Null for {@code DO NOTHING},
+   * where a key twice needs no order.
+   */
+  private String plainMerge;
+
+  /**
+   * Merges the stage table into the table, in the current transaction: first without sorting the
+   * stage (the usual batch holds each key once), in a savepoint; if PostgreSQL says a key came
+   * twice (SQLSTATE 21000, a row affected a second time), back to the savepoint and merged so that
+   * the last arrival of each key wins. Returns the rows inserted or updated.
+   */
+  public static int merge(Connection connection, CopyIn stage) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      if (stage.plainMerge == null) {
+        return s.executeUpdate(stage.merge);
+      }
+      s.execute("SAVEPOINT sluice_merge");
+      try {
+        int n = s.executeUpdate(stage.plainMerge);
+        s.execute("RELEASE SAVEPOINT sluice_merge");
+        return n;
+      } catch (SQLException e) {
+        if (!"21000".equals(e.getSQLState())) {
+          throw e;
+        }
+        s.execute("ROLLBACK TO SAVEPOINT sluice_merge");
+        int n = s.executeUpdate(stage.merge);
+        s.execute("RELEASE SAVEPOINT sluice_merge");
+        return n;
+      }
+    }
   }
 
   /**
@@ -120,11 +158,6 @@ final class CopyIn {
         + ")::record OPERATOR(pg_catalog.*=) ROW("
         + proposed
         + ")::record)";
-  }
-
-  /** An upsert's merge of the stage table into the table, or null for an insert. */
-  String merge() {
-    return merge;
   }
 
   /** The stage table an upsert's {@code COPY} fills. */
@@ -185,9 +218,7 @@ final class CopyIn {
     }
     batch.endCopy();
     if (merge != null) {
-      try (Statement s = connection.createStatement()) {
-        s.executeUpdate(merge);
-      }
+      merge(connection, this);
     }
   }
 
