@@ -289,4 +289,37 @@ class CopyFileInTest {
       assertThat(difference(db)).isZero();
     }
   }
+
+  @Test
+  void aRowThatALaterRowOfItsKeyReplacesBreaksNoConstraintOfTheUpsert() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      for (String t : List.of("by_bytes", "by_rows")) {
+        db.execute(
+            "CREATE TABLE " + t + TABLE,
+            "ALTER TABLE " + t + " ADD CONSTRAINT positive CHECK (amount >= 0)",
+            "INSERT INTO " + t + " (id, name) VALUES (5, 'old')");
+      }
+      // key 5 twice in one batch, the first with a value the table refuses: the last one wins, so
+      // the first is never written and breaks nothing (the unsorted merge fails, the sorted runs)
+      Path file = dir.resolve("twice.csv");
+      Files.writeString(
+          file,
+          String.join(",", FIELDS) + "\n5,first,-1,,,\n5,second,2.00,,,\n6,new,1,,,\n7,x,0,,,\n",
+          StandardCharsets.UTF_8);
+      List<Long> rejected = new ArrayList<>();
+      long rows =
+          bytesRun(
+              into(db, "by_bytes", file, 500).withUpsertKey(List.of("id")),
+              file,
+              rejected,
+              new ArrayList<>());
+      long rowRows =
+          rowRun(into(db, "by_rows", file, 500).withUpsertKey(List.of("id")), file, rejected);
+      assertThat(rows).isEqualTo(rowRows).isEqualTo(4);
+      assertThat(rejected).isEmpty();
+      assertThat(db.query("SELECT name, amount FROM by_bytes WHERE id = 5").get(0))
+          .containsExactly("second", new java.math.BigDecimal("2.00"));
+      assertThat(difference(db)).isZero();
+    }
+  }
 }

@@ -114,9 +114,11 @@ final class CopyIn {
 
   /**
    * Merges the stage table into the table, in the current transaction: first without sorting the
-   * stage (the usual batch holds each key once), in a savepoint; if PostgreSQL says a key came
-   * twice (SQLSTATE 21000, a row affected a second time), back to the savepoint and merged so that
-   * the last arrival of each key wins. Returns the rows inserted or updated.
+   * stage (the usual batch holds each key once), in a savepoint; if that fails (PostgreSQL says a
+   * key came twice, SQLSTATE 21000, a row affected a second time; or a row that a later row of its
+   * key replaces breaks a constraint), back to the savepoint and merged so that the last arrival of
+   * each key wins, whose error is the batch's. A plain merge that succeeds had each key once, so it
+   * did what the sorted one does. Returns the rows inserted or updated.
    */
   public static int merge(Connection connection, CopyIn stage) throws SQLException {
     try (Statement s = connection.createStatement()) {
@@ -129,9 +131,8 @@ final class CopyIn {
         s.execute("RELEASE SAVEPOINT sluice_merge");
         return n;
       } catch (SQLException e) {
-        if (!"21000".equals(e.getSQLState())) {
-          throw e;
-        }
+        // a key twice (21000) or anything else: the sorted merge is the reference, and an error
+        // the plain one met in a row of a key that a later row replaces is no error of it
         s.execute("ROLLBACK TO SAVEPOINT sluice_merge");
         int n = s.executeUpdate(stage.merge);
         s.execute("RELEASE SAVEPOINT sluice_merge");
