@@ -221,12 +221,12 @@ public final class TableExport {
         Pipe.generate(
             "COPY export of '" + query.table() + "'",
             emit -> {
-              byte[] header = header();
-              if (header.length > 0) {
-                emit.emit(header);
-              }
               Optional<String> after;
-              try (ChunkSpool spool = ChunkSpool.create()) {
+              try (ChunkSpool spool = ChunkSpool.create()) { // before a byte is written
+                byte[] header = header();
+                if (header.length > 0) {
+                  emit.emit(header);
+                }
                 String[] last = {null};
                 try {
                   copy.write(

@@ -30,7 +30,17 @@ public final class ChunkSpool implements AutoCloseable {
 
   /** A new, empty spool in the directory of temporary files ({@code java.io.tmpdir}). */
   public static ChunkSpool create() throws IOException {
-    Path file = Files.createTempFile("sluice-chunk-", ".spool");
+    Path file;
+    try {
+      file = Files.createTempFile("sluice-chunk-", ".spool");
+    } catch (IOException e) {
+      throw new IOException(
+          "cannot make a temporary file for the export's chunks in java.io.tmpdir ("
+              + System.getProperty("java.io.tmpdir")
+              + "): "
+              + e,
+          e);
+    }
     FileChannel channel;
     try {
       channel =
