@@ -246,11 +246,7 @@ public final class TableExport {
               }
               ByteArrayOutputStream buffer = new ByteArrayOutputStream(2 * ChunkSpool.PIECE);
               Encoder<Row> encoder = encoder(buffer, false);
-              monitor
-                  .rows(
-                      Jdbc.keyset(dataSource, rowPages(), RowMapper.toRow())
-                          .after(after)
-                          .via(Positioned.lift(stage)))
+              rowsAfter(after, stage)
                   .forEach(
                       row -> {
                         encoder.write(row.item());
@@ -269,6 +265,14 @@ public final class TableExport {
             });
     monitor.copy(() -> bytes.into(out.sink(TableExport::raw)));
     return rows[0];
+  }
+
+  /** The row path's rows after {@code after} (all if empty), through {@code stage}, metered. */
+  private Pipe<Positioned<Row>> rowsAfter(Optional<String> after, Stage<Row, Row> stage) {
+    return monitor.rows(
+        Jdbc.keyset(dataSource, rowPages(), RowMapper.toRow())
+            .after(after)
+            .via(Positioned.lift(stage)));
   }
 
   /** An encoder of bytes written as they are. */
@@ -306,13 +310,7 @@ public final class TableExport {
       }
     }
     Stage<Row, Row> stage = stage();
-    TableQuery pages = rowPages();
-    Resumable<Row> rows =
-        after ->
-            monitor.rows(
-                Jdbc.keyset(dataSource, pages, RowMapper.toRow())
-                    .after(after)
-                    .via(Positioned.lift(stage)));
+    Resumable<Row> rows = after -> rowsAfter(after, stage);
     return write.write(rows, saved, (os, resumed) -> encoder(os, !resumed));
   }
 

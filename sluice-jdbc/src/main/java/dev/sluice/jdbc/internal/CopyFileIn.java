@@ -313,7 +313,7 @@ public final class CopyFileIn {
     flush(copy);
     copy.endCopy();
     if (stage != null) {
-      CopyIn.merge(connection, stage);
+      stage.merge();
     }
     checkpoint.save(connection, file.position(records));
     connection.commit();

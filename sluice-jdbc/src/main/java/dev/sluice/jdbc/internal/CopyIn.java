@@ -27,6 +27,13 @@ final class CopyIn {
   private final PGConnection pg;
   private final String copy;
   private final String merge;
+
+  /**
+   * The merge of a stage table that holds each key once: no sort. Null for {@code DO NOTHING},
+   * where a key twice needs no order, and for an insert.
+   */
+  private final String plainMerge;
+
   private final byte[] out = new byte[1 << 16];
   private int used;
   private org.postgresql.copy.CopyIn running;
@@ -34,11 +41,13 @@ final class CopyIn {
   /** The rows written so far: an upsert's arrival numbers (a sequence costs the server more). */
   private long arrivals;
 
-  private CopyIn(Connection connection, String copy, String merge) throws SQLException {
+  private CopyIn(Connection connection, String copy, String merge, String plainMerge)
+      throws SQLException {
     this.connection = connection;
     this.pg = connection.unwrap(PGConnection.class);
     this.copy = copy;
     this.merge = merge;
+    this.plainMerge = plainMerge;
   }
 
   /** Whether {@code connection} is pgjdbc's. */
@@ -62,7 +71,7 @@ final class CopyIn {
     String names = table.quoteAll(columns);
     String options = ") FROM STDIN WITH (FORMAT csv)";
     if (mode == SinkSettings.Mode.INSERT) {
-      return new CopyIn(connection, "COPY " + table.sql() + " (" + names + options, null);
+      return new CopyIn(connection, "COPY " + table.sql() + " (" + names + options, null, null);
     }
     try (Statement s = connection.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + STAGE);
@@ -99,18 +108,12 @@ final class CopyIn {
             + keys
             + ", sluice_arrival DESC"
             + conflict;
-    CopyIn in =
-        new CopyIn(
-            connection, "COPY " + STAGE + " (" + names + ", sluice_arrival" + options, merge);
-    in.plainMerge = set.isEmpty() ? null : into + names + " FROM " + STAGE + conflict;
-    return in;
+    return new CopyIn(
+        connection,
+        "COPY " + STAGE + " (" + names + ", sluice_arrival" + options,
+        merge,
+        set.isEmpty() ? null : into + names + " FROM " + STAGE + conflict);
   }
-
-  /**
-   * The merge of a stage table that holds each key once: no sort. Null for {@code DO NOTHING},
-   * where a key twice needs no order.
-   */
-  private String plainMerge;
 
   /**
    * Merges the stage table into the table, in the current transaction: first without sorting the
@@ -120,21 +123,21 @@ final class CopyIn {
    * each key wins, whose error is the batch's. A plain merge that succeeds had each key once, so it
    * did what the sorted one does. Returns the rows inserted or updated.
    */
-  public static int merge(Connection connection, CopyIn stage) throws SQLException {
+  int merge() throws SQLException {
     try (Statement s = connection.createStatement()) {
-      if (stage.plainMerge == null) {
-        return s.executeUpdate(stage.merge);
+      if (plainMerge == null) {
+        return s.executeUpdate(merge);
       }
       s.execute("SAVEPOINT sluice_merge");
       try {
-        int n = s.executeUpdate(stage.plainMerge);
+        int n = s.executeUpdate(plainMerge);
         s.execute("RELEASE SAVEPOINT sluice_merge");
         return n;
       } catch (SQLException e) {
         // a key twice (21000) or anything else: the sorted merge is the reference, and an error
         // the plain one met in a row of a key that a later row replaces is no error of it
         s.execute("ROLLBACK TO SAVEPOINT sluice_merge");
-        int n = s.executeUpdate(stage.merge);
+        int n = s.executeUpdate(merge);
         s.execute("RELEASE SAVEPOINT sluice_merge");
         return n;
       }
@@ -219,7 +222,7 @@ final class CopyIn {
     }
     batch.endCopy();
     if (merge != null) {
-      merge(connection, this);
+      merge();
     }
   }
 
