@@ -325,6 +325,171 @@ class PgCopyTest {
     }
   }
 
+  private static Map<String, Object> row(Object id, Object s) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", id);
+    row.put("s", s);
+    return row;
+  }
+
+  private static void upsert(
+      TestDb db, String table, List<Map<String, Object>> rows, boolean copy) {
+    Pipe.from(rows)
+        .into(
+            Jdbc.sink(
+                db.dataSource(),
+                SinkSettings.upsert(table, List.of("id", "s"), "id")
+                    .withBatchSize(10_000)
+                    .withCopy(copy),
+                RowBinder.ofMap()));
+  }
+
+  @Test
+  void aKeyTwiceInABatchEndsAsItsLastRowWhateverJoinTheServerPicksEvenWhenThatRowChangesNothing()
+      throws Exception {
+    // MERGE meets a key's rows in the join's order, and a row that changes nothing does nothing;
+    // the stage's last arrivals are what it merges, so no order lets an earlier row win
+    for (String plan :
+        List.of(
+            "",
+            "enable_nestloop = off, enable_mergejoin = off",
+            "enable_nestloop = off, enable_hashjoin = off")) {
+      try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+        db.execute(
+            "CREATE TABLE u (id INT PRIMARY KEY, s TEXT)",
+            // more rows than the batch, so that a hash join may hash the stage
+            "INSERT INTO u SELECT g, 'old' FROM generate_series(1, 20000) g",
+            "ANALYZE u");
+        for (String setting : plan.isEmpty() ? new String[0] : plan.split(", ")) {
+          db.execute(
+              "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET "
+                  + setting
+                  + "', current_database()); END $$");
+        }
+        db.closePool();
+        List<List<Object>> before = db.query("SELECT id, xmin::text FROM u ORDER BY id");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> added = new ArrayList<>();
+        for (int id = 19_001; id <= 20_100; id++) {
+          boolean old = id <= 20_000;
+          (old ? rows : added).add(row(id, old ? "new" : "first"));
+          (old ? rows : added).add(row(id, old ? "old" : "last"));
+        }
+        upsert(db, "u", rows, true); // keys the table has, each twice, the last as it is
+        upsert(db, "u", added, true); // new keys, each twice
+        assertThat(db.query("SELECT s, COUNT(*) FROM u GROUP BY s ORDER BY s"))
+            .as(plan)
+            .containsExactly(List.of("last", 100L), List.of("old", 20_000L));
+        assertThat(db.query("SELECT id, xmin::text FROM u WHERE id <= 20000 ORDER BY id"))
+            .as("%s: an unchanged row keeps its version", plan)
+            .isEqualTo(before);
+      }
+    }
+  }
+
+  @Test
+  void aCopyUpsertIntoATableWithTriggersMergesAsRowByRowUpsertsDo() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE FUNCTION shout() RETURNS trigger LANGUAGE plpgsql AS"
+              + " 'BEGIN NEW.s := upper(NEW.s); RETURN NEW; END'");
+      for (String t : List.of("by_copy", "by_rows")) {
+        db.execute(
+            "CREATE TABLE " + t + " (id INT PRIMARY KEY, s TEXT)",
+            "INSERT INTO " + t + " VALUES (1, 'one'), (2, 'two')",
+            "CREATE TRIGGER "
+                + t
+                + "_shout BEFORE INSERT ON "
+                + t
+                + " FOR EACH ROW EXECUTE FUNCTION shout()");
+      }
+      List<Map<String, Object>> rows = List.of(row(1, "uno"), row(3, "tres"));
+      upsert(db, "by_copy", rows, true);
+      upsert(db, "by_rows", rows, false);
+      // ON CONFLICT fires BEFORE INSERT triggers on the rows it then updates; MERGE would not
+      List<List<Object>> expected =
+          List.of(List.of(1, "UNO"), List.of(2, "two"), List.of(3, "TRES"));
+      assertThat(db.query("SELECT id, s FROM by_rows ORDER BY id")).isEqualTo(expected);
+      assertThat(db.query("SELECT id, s FROM by_copy ORDER BY id")).isEqualTo(expected);
+    }
+  }
+
+  private static void awaitLockWait(TestDb db) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String waiting =
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+            + " AND wait_event_type = 'Lock'";
+    while (db.query(waiting).get(0).get(0).equals(0L)) {
+      assertThat(System.nanoTime() - deadline).as("the upsert waits on the lock").isNegative();
+      LockSupport.parkNanos(10_000_000);
+    }
+  }
+
+  @Test
+  void aKeyAnotherSessionInsertsDuringTheMergeIsUpdatedAsOnConflictUpdatesIt() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute("CREATE TABLE u (id INT PRIMARY KEY, s TEXT)", "INSERT INTO u VALUES (1, 'old')");
+      try (Connection other = java.sql.DriverManager.getConnection(db.url(), db.user(), "");
+          Statement s = other.createStatement()) {
+        other.setAutoCommit(false);
+        s.execute("INSERT INTO u VALUES (5, 'theirs')");
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread runner =
+            new Thread(
+                () -> {
+                  try {
+                    upsert(db, "u", List.of(row(1, "new"), row(5, "mine"), row(6, "six")), true);
+                  } catch (Throwable t) {
+                    thrown.set(t);
+                  }
+                });
+        runner.start();
+        awaitLockWait(db); // the merge's insert of key 5 waits for the other transaction
+        other.commit(); // MERGE now fails on the key it did not see; ON CONFLICT updates it
+        runner.join(Duration.ofSeconds(60));
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(thrown.get()).isNull();
+      }
+      assertThat(db.query("SELECT id, s FROM u ORDER BY id"))
+          .containsExactly(List.of(1, "new"), List.of(5, "mine"), List.of(6, "six"));
+    }
+  }
+
+  @Test
+  void interruptingAnUpsertWhileItMergesCancelsTheMergeAndRunsNoOther() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE FUNCTION slow_ok(t TEXT) RETURNS BOOLEAN LANGUAGE plpgsql AS"
+              + " 'BEGIN PERFORM pg_sleep(60); RETURN true; END'",
+          "CREATE TABLE u (id INT PRIMARY KEY, s TEXT CHECK (slow_ok(s)))");
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      Thread runner =
+          new Thread(
+              () -> {
+                try {
+                  upsert(db, "u", List.of(row(1, "one")), true);
+                } catch (Throwable t) {
+                  thrown.set(t);
+                }
+              });
+      runner.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(50).toNanos();
+      String merging =
+          "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+              + " AND state = 'active' AND query LIKE 'MERGE INTO%'";
+      while (db.query(merging).get(0).get(0).equals(0L)) {
+        assertThat(System.nanoTime() - deadline).as("MERGE started").isNegative();
+        LockSupport.parkNanos(10_000_000);
+      }
+      runner.interrupt();
+      // a cancelled merge is not followed by the ON CONFLICT one, which would sleep a minute
+      runner.join(Duration.ofSeconds(40));
+      assertThat(runner.isAlive()).as("run still blocked").isFalse();
+      assertThat(thrown.get()).isInstanceOf(PipeCancelledException.class);
+      assertThat(db.query("SELECT COUNT(*) FROM u").get(0)).containsExactly(0L);
+    }
+  }
+
   @Test
   void aFailingCopyBatchIsRolledBackWithItsPositionAndNamesTheBatch() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
