@@ -48,6 +48,37 @@ class JdbcSinkTest {
   }
 
   @EachDatabase
+  void anUpsertInsertsEachRowWithANullKeyAndTheLastRowOfAnyOtherKey(Engine engine)
+      throws Exception {
+    try (TestDb db = TestDb.create(engine)) {
+      db.execute("CREATE TABLE codes (code VARCHAR(10) UNIQUE, note VARCHAR(10))");
+      List<Map<String, Object>> rows = new java.util.ArrayList<>();
+      for (String[] r :
+          new String[][] {{null, "a"}, {"x", "1"}, {null, "b"}, {"x", "2"}, {null, "c"}}) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("code", r[0]);
+        row.put("note", r[1]);
+        rows.add(row);
+      }
+      Pipe.from(rows)
+          .into(
+              Jdbc.sink(
+                  db.dataSource(),
+                  SinkSettings.upsert("codes", List.of("code", "note"), "code")
+                      .withBatchSize(10)
+                      .withCopy(false),
+                  RowBinder.ofMap()));
+      // a unique index holds any number of nulls: none of those rows replaces another
+      assertThat(db.query("SELECT code, note FROM codes ORDER BY note"))
+          .containsExactly(
+              java.util.Arrays.asList("x", "2"),
+              java.util.Arrays.asList(null, "a"),
+              java.util.Arrays.asList(null, "b"),
+              java.util.Arrays.asList(null, "c"));
+    }
+  }
+
+  @EachDatabase
   void aFailingBatchIsRolledBackAndNamedByItsFirstKey(Engine engine) throws Exception {
     try (TestDb db = TestDb.create(engine)) {
       db.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, email VARCHAR(50))");

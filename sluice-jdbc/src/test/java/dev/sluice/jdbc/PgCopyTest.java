@@ -388,6 +388,35 @@ class PgCopyTest {
   }
 
   @Test
+  void rowsWithANullKeyAreEachInsertedByEveryMergeAsRowByRowUpsertsInsertThem() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE FUNCTION same() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'");
+      // by MERGE; by ON CONFLICT (a trigger rules MERGE out), sorted as key 1 comes twice; by rows
+      for (String t : List.of("merged", "conflicted", "by_rows")) {
+        db.execute("CREATE TABLE " + t + " (id INT UNIQUE, s TEXT)");
+      }
+      db.execute(
+          "CREATE TRIGGER conflicted_same BEFORE INSERT ON conflicted"
+              + " FOR EACH ROW EXECUTE FUNCTION same()");
+      List<Map<String, Object>> rows =
+          List.of(row(null, "a"), row(null, "b"), row(1, "x"), row(1, "y"), row(null, "c"));
+      upsert(db, "merged", rows, true);
+      upsert(db, "conflicted", rows, true);
+      upsert(db, "by_rows", rows, false);
+      for (String t : List.of("merged", "conflicted", "by_rows")) {
+        assertThat(db.query("SELECT id, s FROM " + t + " ORDER BY s"))
+            .as(t)
+            .containsExactly(
+                java.util.Arrays.asList(null, "a"),
+                java.util.Arrays.asList(null, "b"),
+                java.util.Arrays.asList(null, "c"),
+                List.of(1, "y"));
+      }
+    }
+  }
+
+  @Test
   void aCopyUpsertIntoATableWithTriggersMergesAsRowByRowUpsertsDo() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
       db.execute(

@@ -214,6 +214,10 @@ public final class BatchWriter<T> {
           for (int k : keyIndexes) {
             key.add(values.get(k));
           }
+          if (key.contains(null)) {
+            // a null in a key matches no row, as in a unique index: each such row is inserted
+            key.add(new Object());
+          }
           upserts.remove(key);
           upserts.put(key, values);
         } else {

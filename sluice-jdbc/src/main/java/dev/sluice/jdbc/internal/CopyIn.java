@@ -98,15 +98,16 @@ final class CopyIn {
                 ? "DO NOTHING"
                 : "DO UPDATE SET " + String.join(", ", set) + unchanged(table, updated));
     String into = "INSERT INTO " + table.sql() + " AS sluice_target (" + names + ") SELECT ";
+    String distinct = keys + nullKeyArrival(table, key);
     String lastArrivals =
         "SELECT DISTINCT ON ("
-            + keys
+            + distinct
             + ") "
             + names
             + " FROM "
             + STAGE
             + " ORDER BY "
-            + keys
+            + distinct
             + ", sluice_arrival DESC";
     String merge = into + lastArrivals.substring("SELECT ".length()) + conflict;
     String plain = null;
@@ -165,6 +166,21 @@ final class CopyIn {
         + ") VALUES ("
         + values
         + ")";
+  }
+
+  /**
+   * For a key with a column that may be null, one more {@code DISTINCT ON} term that keeps every
+   * row with a null in its key: {@code DISTINCT ON} takes nulls for equal, but a unique index does
+   * not, and neither {@code ON CONFLICT} nor row-by-row upserts merge such rows, they insert each.
+   */
+  private static String nullKeyArrival(TableRef table, List<String> key) {
+    List<String> nullable = key.stream().filter(table::nullable).toList();
+    if (nullable.isEmpty()) {
+      return "";
+    }
+    return ", CASE WHEN "
+        + String.join(" OR ", nullable.stream().map(c -> table.quote(c) + " IS NULL").toList())
+        + " THEN sluice_arrival END";
   }
 
   private static String row(String alias, TableRef table, List<String> columns) {
