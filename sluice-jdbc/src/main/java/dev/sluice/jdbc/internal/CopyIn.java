@@ -74,6 +74,8 @@ final class CopyIn {
     if (mode == SinkSettings.Mode.INSERT) {
       return new CopyIn(connection, "COPY " + table.sql() + " (" + names + options, null, null);
     }
+    List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
+    boolean viaMerge = !updated.isEmpty() && MergeFit.fits(connection, table, key);
     try (Statement s = connection.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + STAGE);
       s.execute(
@@ -84,8 +86,6 @@ final class CopyIn {
               + " WITH NO DATA");
       s.execute("ALTER TABLE " + STAGE + " ADD COLUMN sluice_arrival BIGINT");
     }
-    List<String> updated = columns.stream().filter(c -> !key.contains(c)).toList();
-    boolean viaMerge = !updated.isEmpty() && MergeFit.fits(connection, table, key);
     connection.commit();
     String keys = table.quoteAll(key);
     List<String> set =

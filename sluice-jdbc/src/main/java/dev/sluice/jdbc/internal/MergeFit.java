@@ -44,7 +44,12 @@ final class MergeFit {
 
   private MergeFit() {}
 
-  /** Whether {@code MERGE} can stand for {@code ON CONFLICT (key) DO UPDATE} on {@code table}. */
+  /**
+   * Whether {@code MERGE} can stand for {@code ON CONFLICT (key) DO UPDATE} on {@code table}. Run
+   * at the start of a transaction of {@code connection} (not in auto-commit mode); a server that
+   * calls itself PostgreSQL but cannot answer gets {@code ON CONFLICT}, its transaction rolled
+   * back.
+   */
   static boolean fits(Connection connection, TableRef table, List<String> key) throws SQLException {
     if (connection.getMetaData().getDatabaseMajorVersion() < 15 || key.isEmpty()) {
       return false;
@@ -57,6 +62,13 @@ final class MergeFit {
       try (ResultSet rs = s.executeQuery()) {
         return rs.next();
       }
+    } catch (SQLException e) {
+      String state = e.getSQLState();
+      if (state != null && (state.startsWith("57") || state.startsWith("08"))) {
+        throw e; // cancelled or disconnected: nothing to fall back on
+      }
+      connection.rollback();
+      return false;
     }
   }
 }

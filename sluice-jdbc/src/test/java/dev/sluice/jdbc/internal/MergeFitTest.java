@@ -84,4 +84,23 @@ class MergeFitTest {
       assertThat(fits(db, "child", "id")).as("a child has no children").isTrue();
     }
   }
+
+  @Test
+  void aCatalogQueryThatFailsAnswersNoAndLeavesTheConnectionUsable() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute("CREATE TABLE gone (id INT PRIMARY KEY)");
+      try (Connection c = db.dataSource().getConnection()) {
+        TableRef gone = TableRef.resolve(c, "gone");
+        db.execute("DROP TABLE gone"); // the name no longer casts to a regclass
+        c.setAutoCommit(false);
+        assertThat(MergeFit.fits(c, gone, List.of("id"))).isFalse();
+        try (var s = c.createStatement();
+            var rs = s.executeQuery("SELECT 1")) {
+          assertThat(rs.next()).as("the transaction is not left aborted").isTrue();
+        }
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    }
+  }
 }
