@@ -117,9 +117,9 @@ public final class Jdbc {
   /**
    * A HikariCP pool on {@code url}; close it when done. It opens one connection before it returns
    * (so a wrong URL, password or an unreachable server fails here, within {@link
-   * PoolSettings#connectTimeout}), and bounds every later borrow by the same timeout. It keeps one
-   * connection idle and opens more, up to {@link PoolSettings#maxSize}, only while that many are
-   * borrowed at once (a job on one thread costs the server one connection, not ten). For a
+   * PoolSettings#connectTimeout}), and bounds every later borrow by the same timeout. It keeps that
+   * connection and opens more, up to {@link PoolSettings#maxSize}, only while that many are
+   * borrowed at once (a job on one thread costs the server one connection, not two or ten). For a
    * PostgreSQL URL it also sets the driver's {@code connectTimeout}, {@code loginTimeout}, {@code
    * socketTimeout} and {@code reWriteBatchedInserts=true} (batched inserts sent as multi-row
    * inserts); a parameter the URL itself sets wins.
@@ -132,7 +132,7 @@ public final class Jdbc {
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(settings.maxSize());
-    config.setMinimumIdle(1); // grows on demand: a job on one thread opens one connection, not ten
+    config.setMinimumIdle(1); // the connection the pool opens to fail fast is kept
     config.setConnectionTimeout(settings.connectTimeout().toMillis());
     config.setValidationTimeout(settings.validationTimeout().toMillis());
     config.setPoolName("sluice-jdbc");
@@ -144,7 +144,12 @@ public final class Jdbc {
           "socketTimeout", String.valueOf(seconds(settings.socketTimeout())));
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
-    return new HikariDataSource(config);
+    HikariDataSource pool = new HikariDataSource(config);
+    // then none is kept idle beside those borrowed: with one, HikariCP's housekeeper (100 ms after
+    // the start) opens a second connection while the first is borrowed, so a job on one thread
+    // cost the server two and its close waited for the opening to end
+    pool.setMinimumIdle(0);
+    return pool;
   }
 
   private static long seconds(Duration duration) {
