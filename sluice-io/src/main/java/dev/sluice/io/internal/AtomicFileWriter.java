@@ -26,6 +26,7 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
   private final Path target;
   private final Path temp;
   private final FileOutputStream file;
+  private final EarlyWriteback early;
   private final GZIPOutputStream gzip;
   private final OutputStream out;
   private final Encoder<T> encoder;
@@ -40,7 +41,8 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
     this.target = target;
     this.temp = temp;
     this.file = file;
-    OutputStream buffered = new BufferedOutputStream(file, InputStreams.BUFFER);
+    this.early = new EarlyWriteback(file);
+    OutputStream buffered = new BufferedOutputStream(early, InputStreams.BUFFER);
     this.gzip =
         target.getFileName().toString().endsWith(".gz")
             ? new GZIPOutputStream(buffered, InputStreams.BUFFER)
@@ -90,6 +92,7 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
       gzip.finish();
     }
     out.flush();
+    early.finish();
     file.getChannel().force(true);
     closed = true;
     file.close();
@@ -107,7 +110,7 @@ public final class AtomicFileWriter<T> implements Sink.Writer<T> {
     try {
       if (!closed) {
         closed = true;
-        file.close();
+        early.close();
       }
     } finally {
       Files.deleteIfExists(temp);
