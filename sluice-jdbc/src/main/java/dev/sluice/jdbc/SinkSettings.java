@@ -20,9 +20,10 @@ import java.util.Objects;
  *     absent
  * @param cancelCheck how often a running batch looks whether its run was interrupted
  * @param copy whether, on PostgreSQL (pgjdbc), each batch is written with {@code COPY … FROM STDIN}
- *     (an upsert through a temporary stage table and {@code INSERT … ON CONFLICT}); the default.
- *     Other databases, and PostgreSQL without it, get batched inserts ({@link Jdbc#pool} sets
- *     pgjdbc's {@code reWriteBatchedInserts}, so they are multi-row inserts)
+ *     (an upsert through a temporary stage table and {@code MERGE} or {@code INSERT … ON CONFLICT},
+ *     docs/adr/0207); the default. Other databases, and PostgreSQL without it, get batched inserts
+ *     ({@link Jdbc#pool} sets pgjdbc's {@code reWriteBatchedInserts}, so they are multi-row
+ *     inserts)
  */
 public record SinkSettings(
     String table,
@@ -44,8 +45,10 @@ public record SinkSettings(
     /** {@code INSERT}: a row whose key exists fails its batch. */
     INSERT,
     /**
-     * Insert, or update the row with the same key: {@code INSERT … ON CONFLICT … DO UPDATE} on
-     * PostgreSQL, {@code MERGE … KEY} on H2. Makes a sink idempotent.
+     * Insert, or update the row with the same key: {@code INSERT … ON CONFLICT … DO UPDATE} (or a
+     * {@code MERGE} that does the same) on PostgreSQL, {@code MERGE … KEY} on H2. The last row of a
+     * key in a batch wins; a row with a null in its key matches none and is inserted. Makes a sink
+     * idempotent.
      */
     UPSERT
   }

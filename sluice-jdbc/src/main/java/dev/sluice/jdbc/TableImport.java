@@ -27,10 +27,10 @@ import javax.sql.DataSource;
  * #job} in {@link SinkSettings#DEFAULT_CHECKPOINT_TABLE}, so a rerun after a crash continues after
  * the last commit (nothing lost, nothing twice), and the checkpoint removed when the import
  * completes. On PostgreSQL each batch streams through {@code COPY … FROM STDIN} (an upsert through
- * a temporary stage table and {@code INSERT … ON CONFLICT}); elsewhere batched multi-row inserts
- * ({@link JdbcSink}). Into {@code COPY}, a value PostgreSQL reads as it would read the parsed value
- * (plain integers and decimals, real ISO dates and timestamps) is checked and sent as the text it
- * is, not parsed and rendered again.
+ * a temporary stage table and {@code MERGE} or {@code INSERT … ON CONFLICT}, docs/adr/0207);
+ * elsewhere batched multi-row inserts ({@link JdbcSink}). Into {@code COPY}, a value PostgreSQL
+ * reads as it would read the parsed value (plain integers and decimals, real ISO dates and
+ * timestamps) is checked and sent as the text it is, not parsed and rendered again.
  *
  * <p>A row whose value does not parse goes to the {@link Rejected} handler, which throws to fail
  * the import or records it to go on. A JSON object's missing keys are NULL.

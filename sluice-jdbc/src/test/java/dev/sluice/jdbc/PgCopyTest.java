@@ -443,13 +443,33 @@ class PgCopyTest {
     }
   }
 
-  private static void awaitLockWait(TestDb db) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    String waiting =
-        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-            + " AND wait_event_type = 'Lock'";
-    while (db.query(waiting).get(0).get(0).equals(0L)) {
-      assertThat(System.nanoTime() - deadline).as("the upsert waits on the lock").isNegative();
+  /** Work for a {@link #background} thread. */
+  private interface Job {
+    void run() throws Exception;
+  }
+
+  /** Starts {@code job} on a thread of its own; what it throws goes to {@code thrown}. */
+  private static Thread background(AtomicReference<Throwable> thrown, Job job) {
+    Thread runner =
+        new Thread(
+            () -> {
+              try {
+                job.run();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    runner.start();
+    return runner;
+  }
+
+  /** Waits (at most 50 s) until a session of the test's database is in {@code condition}. */
+  private static void awaitSession(TestDb db, String condition, String what) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(50).toNanos();
+    String sessions =
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND " + condition;
+    while (db.query(sessions).get(0).get(0).equals(0L)) {
+      assertThat(System.nanoTime() - deadline).as(what).isNegative();
       LockSupport.parkNanos(10_000_000);
     }
   }
@@ -464,16 +484,11 @@ class PgCopyTest {
         s.execute("INSERT INTO u VALUES (5, 'theirs')");
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread runner =
-            new Thread(
-                () -> {
-                  try {
-                    upsert(db, "u", List.of(row(1, "new"), row(5, "mine"), row(6, "six")), true);
-                  } catch (Throwable t) {
-                    thrown.set(t);
-                  }
-                });
-        runner.start();
-        awaitLockWait(db); // the merge's insert of key 5 waits for the other transaction
+            background(
+                thrown,
+                () -> upsert(db, "u", List.of(row(1, "new"), row(5, "mine"), row(6, "six")), true));
+        // the merge's insert of key 5 waits for the other transaction
+        awaitSession(db, "wait_event_type = 'Lock'", "the upsert waits on the lock");
         other.commit(); // MERGE now fails on the key it did not see; ON CONFLICT updates it
         runner.join(Duration.ofSeconds(60));
         assertThat(runner.isAlive()).isFalse();
@@ -492,24 +507,8 @@ class PgCopyTest {
               + " 'BEGIN PERFORM pg_sleep(60); RETURN true; END'",
           "CREATE TABLE u (id INT PRIMARY KEY, s TEXT CHECK (slow_ok(s)))");
       AtomicReference<Throwable> thrown = new AtomicReference<>();
-      Thread runner =
-          new Thread(
-              () -> {
-                try {
-                  upsert(db, "u", List.of(row(1, "one")), true);
-                } catch (Throwable t) {
-                  thrown.set(t);
-                }
-              });
-      runner.start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(50).toNanos();
-      String merging =
-          "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-              + " AND state = 'active' AND query LIKE 'MERGE INTO%'";
-      while (db.query(merging).get(0).get(0).equals(0L)) {
-        assertThat(System.nanoTime() - deadline).as("MERGE started").isNegative();
-        LockSupport.parkNanos(10_000_000);
-      }
+      Thread runner = background(thrown, () -> upsert(db, "u", List.of(row(1, "one")), true));
+      awaitSession(db, "state = 'active' AND query LIKE 'MERGE INTO%'", "MERGE started");
       runner.interrupt();
       // a cancelled merge is not followed by the ON CONFLICT one, which would sleep a minute
       runner.join(Duration.ofSeconds(40));
@@ -559,24 +558,8 @@ class PgCopyTest {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
       slowView(db);
       AtomicReference<Throwable> thrown = new AtomicReference<>();
-      Thread runner =
-          new Thread(
-              () -> {
-                try {
-                  slowCopy(db, TableQuery.of("slow", "id")).count();
-                } catch (Throwable t) {
-                  thrown.set(t);
-                }
-              });
-      runner.start();
-      long deadline = System.nanoTime() + Duration.ofSeconds(50).toNanos();
-      String running =
-          "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-              + " AND state = 'active' AND query LIKE 'COPY (SELECT%'";
-      while (db.query(running).get(0).get(0).equals(0L)) {
-        assertThat(System.nanoTime() - deadline).as("COPY started").isNegative();
-        LockSupport.parkNanos(10_000_000);
-      }
+      Thread runner = background(thrown, () -> slowCopy(db, TableQuery.of("slow", "id")).count());
+      awaitSession(db, "state = 'active' AND query LIKE 'COPY (SELECT%'", "COPY started");
       runner.interrupt();
       runner.join(Duration.ofSeconds(30));
       assertThat(runner.isAlive()).as("run still blocked").isFalse();

@@ -107,17 +107,7 @@ final class EarlyWriteback extends OutputStream {
     Thread t = helper;
     if (t != null) {
       LockSupport.unpark(t);
-      boolean interrupted = false;
-      while (t.isAlive()) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      Threads.joinUninterruptibly(t);
     }
     IOException e = failure;
     if (e != null) {
