@@ -120,12 +120,16 @@ final class EarlyWriteback extends OutputStream {
     file.flush();
   }
 
+  /**
+   * Stops the helper (after the sync it may be running: no thread outlives the file) and closes.
+   */
   @Override
   public void close() throws IOException {
     finished = true;
     Thread t = helper;
     if (t != null) {
       LockSupport.unpark(t);
+      Threads.joinUninterruptibly(t);
     }
     file.close();
   }

@@ -43,6 +43,17 @@ class EarlyWritebackTest {
   }
 
   @Test
+  void closingWithoutFinishingLeavesNoHelperRunning() throws Exception {
+    int before = dev.sluice.internal.Threads.live();
+    try (FileOutputStream out = new FileOutputStream(dir.resolve("aborted.bin").toFile())) {
+      EarlyWriteback early = new EarlyWriteback(out, 1_000);
+      early.write(new byte[50_000]);
+      early.close(); // an aborted run
+      assertThat(dev.sluice.internal.Threads.live()).isEqualTo(before);
+    }
+  }
+
+  @Test
   void aSyncThatFailsFailsTheFinishEvenThoughEveryWriteSucceeded() throws Exception {
     // a FIFO takes writes, and fdatasync on it fails (EINVAL): a real failure of the helper's sync
     Path fifo = dir.resolve("fifo");
