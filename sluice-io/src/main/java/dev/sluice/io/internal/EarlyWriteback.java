@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * 1.07 s {@code convert}, the whole disk write, with the cores waiting (docs/adr/0208). The helper
  * syncs one step at a time and never makes the writer wait; {@link #finish()} waits for it and
  * throws the first error any of its syncs had, so a write-back that failed (after which Linux
- * reports nothing to a later {@code fsync}) fails the commit. Written by one thread.
+ * reports nothing to a later {@code fsync}) fails the commit; {@link #close()} waits for it too.
+ * Written by one thread.
  */
 final class EarlyWriteback extends OutputStream {
   /** Bytes written between two early syncs. */
@@ -27,11 +28,6 @@ final class EarlyWriteback extends OutputStream {
   private long written;
   private long nextSync;
   private Thread helper;
-
-  /** How many of the early syncs asked for the helper has served (tests). */
-  long synced() {
-    return done;
-  }
 
   /** Set by the writer for the helper: the number of syncs asked for so far. */
   private volatile long asked;
@@ -52,6 +48,11 @@ final class EarlyWriteback extends OutputStream {
     this.nextSync = step;
   }
 
+  /** How many of the early syncs asked for the helper has served (tests). */
+  long synced() {
+    return done;
+  }
+
   @Override
   public void write(int b) throws IOException {
     file.write(b);
@@ -70,7 +71,7 @@ final class EarlyWriteback extends OutputStream {
       nextSync = written + step;
       asked++;
       if (helper == null) {
-        helper = Threads.start("sluice-early-writeback", this::syncs);
+        helper = Threads.start("early-writeback", this::syncs);
       } else {
         LockSupport.unpark(helper);
       }
