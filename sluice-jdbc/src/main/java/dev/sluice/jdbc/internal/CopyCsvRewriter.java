@@ -472,9 +472,7 @@ public final class CopyCsvRewriter extends OutputStream {
   }
 
   private void putTyped(int from, int to) throws IOException {
-    for (int i = from; i < to; i++) {
-      put(typed[i]);
-    }
+    putAll(typed, from, to - from);
   }
 
   private void putAscii(String s) throws IOException {
