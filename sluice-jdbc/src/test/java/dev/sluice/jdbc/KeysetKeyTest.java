@@ -67,6 +67,25 @@ class KeysetKeyTest {
   }
 
   @EachDatabase
+  void aCoveringUniqueIndexMakesItsKeyColumnsUniqueNotItsIncludedOnes(Engine engine)
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        engine == Engine.POSTGRES, "INCLUDE is PostgreSQL's");
+    try (TestDb db = TestDb.create(engine)) {
+      seven(db);
+      db.execute(
+          "ALTER TABLE seven ALTER COLUMN code SET NOT NULL",
+          "CREATE UNIQUE INDEX seven_code ON seven (code) INCLUDE (tag, grp)");
+      TableInfo info = Jdbc.describe(db.dataSource(), "seven");
+      assertThat(info.uniqueKeys()).containsExactly(List.of("id"), List.of("code"));
+      assertThat(info.isKeysetKey(List.of("code"))).isTrue();
+      assertThat(info.isKeysetKey(List.of("tag"))).isFalse();
+      assertThat(Jdbc.keyset(db.dataSource(), TableQuery.of("seven", "code")).rows().count())
+          .isEqualTo(7000);
+    }
+  }
+
+  @EachDatabase
   void aNullableUniqueColumnIsRefusedUpFront(Engine engine) throws Exception {
     try (TestDb db = TestDb.create(engine)) {
       db.execute(

@@ -3,6 +3,7 @@ package dev.sluice.jdbc.internal;
 import dev.sluice.jdbc.TableInfo;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -106,17 +107,49 @@ public final class TableDescriber {
             .put((int) rs.getShort("ORDINAL_POSITION"), column);
       }
     }
+    Map<String, Integer> keyColumns = keyColumns(connection, ref);
     List<List<String>> keys = new ArrayList<>();
     if (!primaryKey.isEmpty()) {
       keys.add(primaryKey);
     }
     indexes.forEach(
         (index, columns) -> {
-          List<String> unique = List.copyOf(columns.values());
+          Integer n = keyColumns.get(index);
+          List<String> unique =
+              List.copyOf(n == null ? columns.values() : columns.headMap(n, true).values());
           if (!unusable.contains(index) && !keys.contains(unique)) {
             keys.add(unique);
           }
         });
     return keys;
+  }
+
+  /**
+   * On PostgreSQL 11 or later, the number of key columns of each index of the table, by index name:
+   * pgjdbc's index metadata lists a covering index's {@code INCLUDE} columns after its key columns,
+   * and {@code UNIQUE (id) INCLUDE (s)} makes {@code id} unique, not only {@code (id, s)}. Empty
+   * elsewhere.
+   */
+  private static Map<String, Integer> keyColumns(Connection connection, TableRef ref)
+      throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    if (!"PostgreSQL".equals(meta.getDatabaseProductName())
+        || meta.getDatabaseMajorVersion() < 11) {
+      return Map.of();
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT c.relname, i.indnkeyatts FROM pg_catalog.pg_index i"
+                + " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+                + " WHERE i.indrelid = ?::regclass")) {
+      s.setString(1, ref.sql());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          counts.put(rs.getString(1), rs.getInt(2));
+        }
+      }
+    }
+    return counts;
   }
 }
