@@ -30,8 +30,9 @@ final class CopyIn {
   private final String merge;
 
   /**
-   * The merge of a stage table that holds each key once: no sort. Null for {@code DO NOTHING},
-   * where a key twice needs no order, and for an insert.
+   * The merge tried first, in a savepoint: {@code MERGE} of each key's last arrival where {@link
+   * MergeFit} allows, else {@code ON CONFLICT} without sorting the stage (right when it holds each
+   * key once). Null for {@code DO NOTHING}, where a key twice needs no order, and for an insert.
    */
   private final String plainMerge;
 
