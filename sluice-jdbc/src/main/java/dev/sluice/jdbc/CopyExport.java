@@ -29,10 +29,12 @@ import javax.sql.DataSource;
  * format of {@link KeysetSource}: a chunk of this export and a page of the row path end at the same
  * row and the same position, so an interrupted export resumes on either path. The chunk's bytes
  * stream to the caller's stream as PostgreSQL sends them (nothing of a chunk is held in memory but
- * a 64 KiB buffer). A value with no exact rendering (a date outside the years 1 to 9999, {@code
- * infinity}, time {@code 24:00}, a numeric of more than 500 characters) fails its chunk with {@link
- * NotExactException} before the chunk is committed: discard the chunk's bytes and continue from the
- * last committed position on the row path. Interrupting the run cancels the running {@code COPY}.
+ * a 64 KiB buffer). For a key of one integer column, one {@code COPY} reads up to 64 chunks, each
+ * committed as its last row arrives while PostgreSQL sends on. A value with no exact rendering (a
+ * date outside the years 1 to 9999, {@code infinity}, time {@code 24:00}, a numeric of more than
+ * 500 characters) fails its chunk with {@link NotExactException} before the chunk is committed:
+ * discard the chunk's bytes and continue from the last committed position on the row path.
+ * Interrupting the run cancels the running {@code COPY}.
  *
  * <pre>{@code
  * CopyExport export = CopyExport.plan(db, TableQuery.of("orders", "id"), List.of("id", "total"),
@@ -255,7 +257,6 @@ public final class CopyExport {
     }
     List<String> key = query.key();
     List<Object> position = after.map(p -> KeyCodec.decode(p, key.size())).orElse(null);
-    long rows = 0;
     try (CopyRun run =
         new CopyRun(
             dataSource,
@@ -265,44 +266,32 @@ public final class CopyExport {
             style.separator(),
             style.quote(),
             chunkRows)) {
-      while (true) {
-        CopyCsvRewriter[] pass = {null};
-        CopyRun.Chunk chunk;
-        try {
-          chunk =
-              run.chunk(
-                  position,
-                  () -> {
-                    pass[0] =
-                        jsonNames != null
-                            ? CopyJsonWriter.over(
-                                open.open(), rendering.kinds(), rendering.shapes(), jsonNames)
-                            : new CopyCsvRewriter(
-                                open.open(),
-                                rendering.kinds(),
-                                columns,
-                                style.separator(),
-                                style.quote(),
-                                style.crlf(),
-                                style.formulaGuard());
-                    return pass[0];
-                  });
-        } catch (CopyCsvRewriter.NotExact e) {
-          throw new NotExactException(e.getMessage(), e);
-        } catch (SQLException e) {
-          throw new JdbcException("COPY export of '" + query.table() + "': " + e.getMessage(), e);
-        }
-        if (chunk.rows() == 0) {
-          return rows;
-        }
-        pass[0].flush();
-        rows += chunk.rows();
-        commit.commit(chunk.rows(), KeyCodec.encode(key, chunk.last()));
-        if (!chunk.more()) {
-          return rows;
-        }
-        position = chunk.last();
-      }
+      CopyCsvRewriter[] pass = {null};
+      return run.stream(
+          position,
+          () -> {
+            pass[0] =
+                jsonNames != null
+                    ? CopyJsonWriter.over(
+                        open.open(), rendering.kinds(), rendering.shapes(), jsonNames)
+                    : new CopyCsvRewriter(
+                        open.open(),
+                        rendering.kinds(),
+                        columns,
+                        style.separator(),
+                        style.quote(),
+                        style.crlf(),
+                        style.formulaGuard());
+            return pass[0];
+          },
+          (rows, last) -> {
+            pass[0].flush();
+            commit.commit(rows, KeyCodec.encode(key, last));
+          });
+    } catch (CopyCsvRewriter.NotExact e) {
+      throw new NotExactException(e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new JdbcException("COPY export of '" + query.table() + "': " + e.getMessage(), e);
     }
   }
 

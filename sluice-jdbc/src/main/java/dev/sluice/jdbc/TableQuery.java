@@ -32,7 +32,8 @@ import java.util.Objects;
  * @param pageSize rows per page of the keyset and offset sources ({@value #DEFAULT_PAGE_SIZE})
  * @param fetchSize rows the cursor source asks the driver for at a time ({@value
  *     #DEFAULT_FETCH_SIZE})
- * @param queryTimeout the longest one query may run before it is cancelled; zero for no limit
+ * @param queryTimeout the longest one query (or one page of a {@code COPY} export that streams
+ *     several pages in one statement) may run before it is cancelled; zero for no limit
  * @param cancelCheck how often a running query looks whether its run was interrupted ({@code
  *     DEFAULT_CANCEL_CHECK})
  * @param connectionPerRun whether a run holds one connection throughout rather than borrowing one

@@ -3,6 +3,7 @@ package dev.sluice.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.jdbc.internal.CopyRun;
 import dev.sluice.jdbc.testing.Engine;
 import dev.sluice.jdbc.testing.PostgresExtension;
 import dev.sluice.jdbc.testing.TestDb;
@@ -79,6 +80,141 @@ class CopyExportTest {
           .hasMessageContaining("'infinity' of column 'd'");
       assertThat(chunks.commits).isEmpty();
       assertThat(db.query("SELECT count(*) FROM t")).containsExactly(List.of(1000L));
+    }
+  }
+
+  /** Each chunk's bytes in a stream of its own, with the commits. */
+  private static final class Streams {
+    final List<ByteArrayOutputStream> opened = new ArrayList<>();
+    final List<String> commits = new ArrayList<>();
+    final StringBuilder committed = new StringBuilder();
+
+    OutputStream open() {
+      opened.add(new ByteArrayOutputStream());
+      return opened.get(opened.size() - 1);
+    }
+
+    void commit(long rows, String position) {
+      commits.add(rows + "@" + position);
+      committed.append(opened.get(opened.size() - 1).toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String rows(int from, int to) {
+    StringBuilder text = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      text.append(i).append(",r").append(i).append('\n');
+    }
+    return text.toString();
+  }
+
+  @Test
+  void moreChunksThanOneStatementReadsEndEachAtItsLastRowAndGoOnInTheNextStatement()
+      throws Exception {
+    int total = 3 * CopyRun.CHUNKS_PER_STATEMENT * 2 + 5;
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE t (id BIGINT PRIMARY KEY, s TEXT)",
+          "INSERT INTO t SELECT g, 'r' || g FROM generate_series(1, " + total + ") g");
+      CopyExport export =
+          CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "s"), CSV);
+      Streams all = new Streams();
+      List<List<Object>> during = new ArrayList<>();
+      CopyExport.Committer commit =
+          (rows, position) -> {
+            if (all.commits.isEmpty()) { // the first chunk ends while its statement still runs
+              try {
+                during.addAll(
+                    db.query(
+                        "SELECT state FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND pid <> pg_backend_pid() AND query LIKE 'COPY%'"));
+              } catch (java.sql.SQLException e) {
+                throw new java.io.IOException(e);
+              }
+            }
+            all.commit(rows, position);
+          };
+      assertThat(export.write(Optional.empty(), 3, all::open, commit)).isEqualTo(total);
+      assertThat(during)
+          .singleElement()
+          .satisfies(state -> assertThat(state.get(0)).isIn("active", "idle in transaction"));
+      List<String> expected = new ArrayList<>();
+      for (int last = 3; last <= total; last += 3) {
+        expected.add("3@l:" + last);
+      }
+      expected.add("2@l:" + total);
+      assertThat(all.commits).containsExactlyElementsOf(expected);
+      assertThat(all.opened).hasSize(expected.size());
+      assertThat(all.committed.toString()).isEqualTo(rows(1, total));
+
+      Streams rest = new Streams();
+      String after = "l:" + (3 * CopyRun.CHUNKS_PER_STATEMENT - 3);
+      assertThat(export.write(Optional.of(after), 3, rest::open, rest::commit))
+          .isEqualTo(total - 3 * CopyRun.CHUNKS_PER_STATEMENT + 3);
+      assertThat(rest.committed.toString())
+          .isEqualTo(rows(3 * CopyRun.CHUNKS_PER_STATEMENT - 2, total));
+    }
+  }
+
+  @Test
+  void aValueItCannotWriteInALaterChunkOfOneStatementKeepsTheChunksCommittedBeforeIt()
+      throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE t (id INT PRIMARY KEY, d DATE)",
+          "INSERT INTO t SELECT g, CASE WHEN g = 650 THEN 'infinity'::date ELSE DATE"
+              + " '2024-01-01' END FROM generate_series(1, 1000) g");
+      CopyExport export =
+          CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "d"), CSV);
+      Streams streams = new Streams();
+      assertThatThrownBy(() -> export.write(Optional.empty(), 100, streams::open, streams::commit))
+          .isInstanceOf(CopyExport.NotExactException.class)
+          .hasMessageContaining("'infinity' of column 'd'");
+      assertThat(streams.commits)
+          .containsExactly(
+              "100@i:100", "100@i:200", "100@i:300", "100@i:400", "100@i:500", "100@i:600");
+      assertThat(streams.opened).hasSize(7);
+      assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
+      assertThat(db.query("SELECT count(*) FROM t")).containsExactly(List.of(1000L));
+    }
+  }
+
+  @Test
+  void aCommitThatFailsCancelsTheRunningCopyAndLeavesTheConnectionClean() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute(
+          "CREATE TABLE t (id BIGINT PRIMARY KEY, s TEXT)",
+          "INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 200000) g");
+      CopyExport export =
+          CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "s"), CSV);
+      Streams streams = new Streams();
+      java.io.IOException full = new java.io.IOException("No space left on device");
+      assertThatThrownBy(
+              () ->
+                  export.write(
+                      Optional.empty(),
+                      1000,
+                      streams::open,
+                      (rows, position) -> {
+                        streams.commit(rows, position);
+                        if (streams.commits.size() == 2) {
+                          throw full;
+                        }
+                      }))
+          .isSameAs(full);
+      assertThat(streams.opened).hasSize(2);
+      assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
+      assertThat(
+              db.query(
+                  "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'COPY%'"
+                      + " AND state = 'active' AND pid <> pg_backend_pid()"))
+          .containsExactly(List.of(0L));
+      try (java.sql.Connection c = db.dataSource().getConnection();
+          java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(200000L);
+      }
     }
   }
 

@@ -23,10 +23,29 @@ import org.postgresql.PGConnection;
  * then copies the rows {@code key > last AND NOT key > upper} in key order as CSV. {@code COPY}
  * cannot bind parameters, so the two bounds and the filter's parameters are written as {@link
  * SqlLiterals}. Confined to the run's thread; {@link #close()} joins the cancel watcher.
+ *
+ * <p>{@link #stream} of a table keyed by one integer column among the copied ones runs one {@code
+ * COPY … ORDER BY key LIMIT n} per {@value #CHUNKS_PER_STATEMENT} chunks and ends each chunk of
+ * {@code chunkRows} rows as its last row arrives (its key read from that row), while PostgreSQL
+ * goes on sending the next: no statement, transaction or round trip stands between two chunks of
+ * one statement. Each chunk gets the whole query timeout.
  */
 public final class CopyRun implements AutoCloseable {
   /** One chunk: its CSV bytes, its row count and its last key (null when there was no row). */
   public record Chunk(byte[] csv, long rows, List<Object> last, boolean more) {}
+
+  /**
+   * How many chunks one {@code COPY} of {@link #stream} reads at most, for an integer key: one
+   * statement's snapshot and transaction last that long, and no longer.
+   */
+  public static final int CHUNKS_PER_STATEMENT = 64;
+
+  /** Takes each chunk of {@link #stream} once all its rows are written to its target's stream. */
+  @FunctionalInterface
+  public interface ChunkEnd {
+    /** The chunk had {@code rows} rows, the last of them with the key values {@code last}. */
+    void end(long rows, List<Object> last) throws java.io.IOException;
+  }
 
   private final DataSource dataSource;
   private final TableQuery query;
@@ -108,6 +127,37 @@ public final class CopyRun implements AutoCloseable {
    * An {@link java.io.IOException} of the stream is thrown as it is, the {@code COPY} cancelled.
    */
   public Chunk chunk(List<Object> after, Target target) throws SQLException, java.io.IOException {
+    return segment(after, target, null);
+  }
+
+  /**
+   * Every chunk after the key values {@code after} (null: from the start) in key order, each
+   * streamed to the stream {@code target} opens once the chunk has a row and then handed to {@code
+   * end}; returns the rows. An {@link java.io.IOException} of a stream or of {@code end} is thrown
+   * as it is, the running {@code COPY} cancelled and the chunk not ended.
+   */
+  public long stream(List<Object> after, Target target, ChunkEnd end)
+      throws SQLException, java.io.IOException {
+    java.util.Objects.requireNonNull(end, "end");
+    long rows = 0;
+    List<Object> position = after;
+    while (true) {
+      Chunk segment = segment(position, target, end);
+      rows += segment.rows();
+      if (!segment.more()) {
+        return rows;
+      }
+      position = segment.last();
+    }
+  }
+
+  /**
+   * One transaction of the run: with {@code end} null, the chunk after {@code after}; else up to
+   * {@link #CHUNKS_PER_STATEMENT} chunks (one for a key that is not one integer), each handed to
+   * {@code end}. The chunk returned counts all its rows and has the last key.
+   */
+  private Chunk segment(List<Object> after, Target target, ChunkEnd end)
+      throws SQLException, java.io.IOException {
     chunkNumber++;
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isWrapperFor(PGConnection.class)) {
@@ -126,7 +176,7 @@ public final class CopyRun implements AutoCloseable {
                   + " SET LOCAL extra_float_digits = 1");
         }
         if (keyField >= 0) {
-          return limited(connection, after, target);
+          return limited(connection, after, target, end);
         }
         Bound upper = upper(connection, after);
         if (upper == null) {
@@ -152,6 +202,9 @@ public final class CopyRun implements AutoCloseable {
           watch.done();
         }
         connection.commit();
+        if (end != null && rows > 0) {
+          end.end(rows, upper.key);
+        }
         return new Chunk(null, rows, upper.key, upper.full);
       } catch (java.io.IOException e) {
         try {
@@ -177,11 +230,13 @@ public final class CopyRun implements AutoCloseable {
   }
 
   /**
-   * The chunk of an integer key among the copied fields: {@code COPY (… WHERE key > after ORDER BY
-   * key LIMIT n)}, its last key read from its last row (PostgreSQL sends each row of a {@code COPY
-   * … TO} in a message of its own), so no query looks for it first. Commits.
+   * The chunks of an integer key among the copied fields: {@code COPY (… WHERE key > after ORDER BY
+   * key LIMIT n)}, with {@code n} one chunk's rows ({@code end} null) or {@link
+   * #CHUNKS_PER_STATEMENT} chunks' (each handed to {@code end}), a chunk's last key read from its
+   * last row (PostgreSQL sends each row of a {@code COPY … TO} in a message of its own), so no
+   * query looks for it first. Commits.
    */
-  private Chunk limited(Connection connection, List<Object> after, Target target)
+  private Chunk limited(Connection connection, List<Object> after, Target target, ChunkEnd end)
       throws SQLException, java.io.IOException {
     StringBuilder where = new StringBuilder(filter);
     if (after != null) {
@@ -191,6 +246,7 @@ public final class CopyRun implements AutoCloseable {
           .append(" > ")
           .append(SqlLiterals.of(after.get(0)));
     }
+    long limit = end == null ? chunkRows : (long) chunkRows * CHUNKS_PER_STATEMENT;
     String sql =
         "COPY (SELECT "
             + (select == null ? table.quoteAll(columns) : String.join(", ", select))
@@ -200,16 +256,17 @@ public final class CopyRun implements AutoCloseable {
             + " ORDER BY "
             + table.quote(key.get(0))
             + " LIMIT "
-            + chunkRows
+            + limit
             + ") TO STDOUT WITH (FORMAT csv"
             + options
             + ")";
     PGConnection pg = connection.unwrap(PGConnection.class);
     watch.watch(PgCancel.of(pg));
     byte[][] last = {null};
+    long[] open = {0}; // the rows of the chunk not yet ended
     long rows;
     try {
-      rows = copyOut(pg, sql, target, false, last);
+      rows = copyOut(pg, sql, target, end, last, open);
     } finally {
       watch.done();
     }
@@ -217,9 +274,17 @@ public final class CopyRun implements AutoCloseable {
     if (rows == 0) {
       return new Chunk(null, 0, null, false);
     }
-    long value = integerField(last[0], keyField);
-    Object lastKey = longKey ? (Object) value : (Object) Math.toIntExact(value);
-    return new Chunk(null, rows, List.of(lastKey), rows == chunkRows);
+    List<Object> lastKey = keyOf(last[0]);
+    if (open[0] > 0 && end != null) {
+      end.end(open[0], lastKey);
+    }
+    return new Chunk(null, rows, lastKey, rows == limit);
+  }
+
+  /** The key values of a copied row, its integer key field as the key's Java type. */
+  private List<Object> keyOf(byte[] row) {
+    long value = integerField(row, keyField);
+    return List.of(longKey ? (Object) value : (Object) Math.toIntExact(value));
   }
 
   /** The integer in field {@code index} of the CSV record {@code row} (PostgreSQL's quoting). */
@@ -244,47 +309,78 @@ public final class CopyRun implements AutoCloseable {
 
   /**
    * Runs {@code sql} and writes its rows to the stream of {@code target}; when the stream fails,
-   * reads the rest of the {@code COPY} (unwritten), so the connection is left clean, and rethrows.
+   * cancels the {@code COPY} and reads what it still sends (unwritten), so the connection is left
+   * clean, and rethrows.
    */
-  private static long copyOut(PGConnection pg, String sql, Target target)
+  private long copyOut(PGConnection pg, String sql, Target target)
       throws SQLException, java.io.IOException {
-    return copyOut(pg, sql, target, true, null);
+    long rows = copyOut(pg, sql, target, null, null, null);
+    if (rows == 0) {
+      target.open(); // a chunk known to have rows has a stream, even if the rows vanished since
+    }
+    return rows;
   }
 
   /**
-   * {@link #copyOut(PGConnection, String, Target)}, opening the target for no row only if {@code
-   * openEmpty}, and keeping the last row in {@code last[0]} if {@code last} is not null.
+   * {@link #copyOut(PGConnection, String, Target)}, opening the target for the first row only;
+   * keeping the last row in {@code last[0]} if {@code last} is not null. With {@code end} not null,
+   * every {@code chunkRows} rows are a chunk: its stream is handed to {@code end} with its last
+   * key, the next row opens the next, and {@code open[0]} counts the rows after the last chunk
+   * ended.
    */
-  private static long copyOut(
-      PGConnection pg, String sql, Target target, boolean openEmpty, byte[][] last)
+  private long copyOut(
+      PGConnection pg, String sql, Target target, ChunkEnd end, byte[][] last, long[] open)
       throws SQLException, java.io.IOException {
     org.postgresql.copy.CopyOut copy = pg.getCopyAPI().copyOut(sql);
-    java.io.IOException failure = null;
     java.io.OutputStream out = null;
+    long inChunk = 0;
+    boolean first = true;
     byte[] row;
-    while ((row = copy.readFromCopy()) != null) {
-      if (last != null) {
-        last[0] = row;
-      }
-      if (failure != null) {
-        continue;
-      }
-      try {
+    try {
+      while ((row = copy.readFromCopy()) != null) {
+        if (last != null) {
+          last[0] = row;
+        }
         if (out == null) {
+          if (!first) {
+            chunkNumber++; // the segment counted its first chunk
+          }
+          first = false;
           out = target.open();
         }
         out.write(row);
-      } catch (java.io.IOException e) {
-        failure = e;
+        if (++inChunk == chunkRows && end != null) {
+          end.end(inChunk, keyOf(row));
+          out = null;
+          inChunk = 0;
+          watch.watch(PgCancel.of(pg)); // the next chunk has the whole timeout
+        }
       }
+    } catch (java.io.IOException | RuntimeException e) {
+      abandon(pg, copy, e);
+      throw e;
     }
-    if (failure != null) {
-      throw failure;
-    }
-    if (out == null && openEmpty) {
-      target.open(); // a chunk known to have rows has a stream, even if the rows vanished since
+    if (open != null) {
+      open[0] = inChunk;
     }
     return copy.getHandledRowCount();
+  }
+
+  /** Cancels a {@code COPY} whose rows can no longer go anywhere and reads the rest of it. */
+  private static void abandon(
+      PGConnection pg, org.postgresql.copy.CopyOut copy, Exception failure) {
+    try {
+      if (copy.isActive()) {
+        pg.cancelQuery();
+      }
+      while (copy.readFromCopy() != null) {
+        // unwritten: the cancel stops it soon
+      }
+    } catch (SQLException cancelled) {
+      if (!"57014".equals(cancelled.getSQLState())) {
+        failure.addSuppressed(cancelled);
+      }
+    }
   }
 
   private void resolve(Connection connection) throws SQLException {
