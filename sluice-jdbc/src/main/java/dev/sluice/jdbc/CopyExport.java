@@ -186,7 +186,8 @@ public final class CopyExport {
       if (masked == null || hashed == null) {
         return refused(dataSource, query, cols, style, "a rule names a column not exported");
       }
-      CopyColumns rendering = CopyColumns.of(c, table, real, style.formulaGuard(), masked, hashed);
+      CopyColumns rendering =
+          CopyColumns.of(c, table, real, style.formulaGuard(), style.quote(), masked, hashed);
       return new CopyExport(dataSource, query, real, style, rendering, rendering.reason(), null);
     } catch (SQLException e) {
       throw new JdbcException(

@@ -38,23 +38,30 @@ public final class CopyColumns {
     this.reason = reason;
   }
 
-  /** The rendering of {@code columns} (real names) of {@code table}, with the guard if asked. */
+  /**
+   * The rendering of {@code columns} (real names) of {@code table}, with the guard if asked, for
+   * CSV quoted with {@code "}.
+   */
   public static CopyColumns of(
       Connection connection, TableRef table, List<String> columns, boolean guard)
       throws SQLException {
-    return of(connection, table, columns, guard, java.util.Set.of(), java.util.Set.of());
+    return of(connection, table, columns, guard, '"', java.util.Set.of(), java.util.Set.of());
   }
 
   /**
-   * {@link #of(Connection, TableRef, List, boolean)} with the columns {@code masked} masked and
-   * those {@code hashed} hashed as {@code RowRules} does it (text columns only): a mask by {@link
-   * CopyCsvRewriter} ({@link Kind#MASK}), a hash in SQL.
+   * {@link #of(Connection, TableRef, List, boolean)} for CSV quoted with {@code quote}, with the
+   * columns {@code masked} masked and those {@code hashed} hashed as {@code RowRules} does it (text
+   * columns only): a mask by {@link CopyCsvRewriter} ({@link Kind#MASK}), a hash in SQL. The guard
+   * of text, {@code json} and {@code char(n)} columns is the rewriter's ({@link Kind#GUARDED}: the
+   * server, which sends the rows, has less time to spare than the client), or a {@code CASE} in SQL
+   * when {@code quote} is {@code '}, which the guard's ' would have to be quoted by.
    */
   public static CopyColumns of(
       Connection connection,
       TableRef table,
       List<String> columns,
       boolean guard,
+      char quote,
       java.util.Set<String> masked,
       java.util.Set<String> hashed)
       throws SQLException {
@@ -80,16 +87,23 @@ public final class CopyColumns {
         shapes.add(CopyJsonWriter.Shape.STRING);
         continue;
       }
+      boolean inPass = guard && quote != '\'';
       switch (name) {
         case "int2", "int4", "int8", "uuid", "jsonb" -> {}
-        case "text", "varchar" -> expression = guard ? guard(q) : q;
-        case "json" -> expression = guard ? guard(q + "::text") : q;
+        case "text", "varchar", "json" -> {
+          if (inPass) {
+            kind = Kind.GUARDED;
+          } else if (guard) {
+            expression = guard(name.equals("json") ? q + "::text" : q);
+          }
+        }
         case "bpchar" -> {
           if (typmod < 5) {
             return unsupported(column, "bpchar without a length");
           }
           String padded = "rpad(" + q + "::text, " + (typmod - 4) + ")";
-          expression = guard ? guard(padded) : padded;
+          kind = inPass ? Kind.GUARDED : Kind.PLAIN;
+          expression = guard && !inPass ? guard(padded) : padded;
         }
         case "bytea" -> {
           String base64 = "translate(encode(" + q + ", 'base64'), E'\\n', '')";

@@ -12,8 +12,9 @@ import java.util.List;
  * true}/{@code false}; timestamps, times and {@code timestamptz} (in UTC) take Java's ISO-8601 form
  * ({@code 2024-01-01T00:01}, seconds only when not zero, fractions in groups of three digits,
  * {@code Z}); floats take Java's shortest form ({@code 100.0}, {@code 1.0E20}); {@code -Infinity}
- * gets the formula guard's {@code '}; records end with CRLF when asked; a first field starting with
- * {@code #} is quoted (as FastCSV quotes a comment character). Other fields pass as they are.
+ * gets the formula guard's {@code '}, and so does text of {@link Kind#GUARDED} columns that starts
+ * like a formula; records end with CRLF when asked; a first field starting with {@code #} is quoted
+ * (as FastCSV quotes a comment character). Other fields pass as they are.
  *
  * <p>A value with no exact rendering here (a date out of the years 1 to 9999, {@code infinity}, a
  * numeric of more than {@value #MAX_TYPED} characters, time {@code 24:00:00}) throws {@link
@@ -44,6 +45,13 @@ public final class CopyCsvRewriter extends OutputStream {
     FLOAT4,
     /** A float8 in Java's {@code Double.toString} form. */
     FLOAT8,
+    /**
+     * Text with the formula guard's leading {@code '} when it starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a CR and is not a plain number, as the row writer guards it
+     * (for a quote character other than {@code '}): the pass holds at most {@value #MAX_TYPED}
+     * bytes of a text that could still be a number.
+     */
+    GUARDED,
     /**
      * Text masked as {@code Masking.mask} masks it ({@code a***@example.com}), then guarded and
      * quoted as the row writer writes the masked text.
@@ -76,6 +84,12 @@ public final class CopyCsvRewriter extends OutputStream {
   private boolean fieldStart = true;
   private boolean hashQuoted;
   private long records;
+
+  /** In a {@link Kind#GUARDED} field: its first byte after the opening quote is next. */
+  private boolean guardFirst;
+
+  /** In a {@link Kind#GUARDED} field: its bytes so far, in {@code typed}, could be a number. */
+  private boolean maybeNumber;
 
   /** In a {@link Kind#MASK} field: started, quoted, whether its quote has just been seen. */
   private boolean masking;
@@ -117,6 +131,12 @@ public final class CopyCsvRewriter extends OutputStream {
         continue;
       }
       if (inQuotes) {
+        if (guardFirst) {
+          guardFirst = false;
+          if (risky(b)) {
+            put((byte) '\''); // COPY never quotes a plain number
+          }
+        }
         int run = i;
         while (run < end && bytes[run] != quote) {
           run++;
@@ -140,7 +160,32 @@ public final class CopyCsvRewriter extends OutputStream {
         put(b);
         field = 0;
         records++;
-      } else if (field < kinds.length && kinds[field] != Kind.PLAIN) {
+      } else if (maybeNumber) {
+        if (numeric(b)) {
+          typed(b);
+        } else {
+          unmaybe(true);
+          i--; // the byte again, as text
+        }
+      } else if (fieldStart
+          && field < kinds.length
+          && kinds[field] == Kind.GUARDED
+          && (b == quote || risky(b))) {
+        fieldStart = false;
+        if (b == quote) {
+          inQuotes = true;
+          guardFirst = true;
+          put(b);
+        } else if (b == '+' || b == '-') {
+          maybeNumber = true;
+          typed(b);
+        } else {
+          put((byte) '\'');
+          i--; // the byte again, as text
+        }
+      } else if (field < kinds.length
+          && kinds[field] != Kind.PLAIN
+          && kinds[field] != Kind.GUARDED) {
         int run = i + 1;
         while (run < end && bytes[run] != separator && bytes[run] != '\n') {
           run++;
@@ -301,7 +346,73 @@ public final class CopyCsvRewriter extends OutputStream {
     used += length;
   }
 
+  /** Whether a guarded field that starts with {@code b} starts like a formula. */
+  private static boolean risky(byte b) {
+    return b == '=' || b == '+' || b == '-' || b == '@' || b == '\t' || b == '\r';
+  }
+
+  /** Whether {@code b} can be part of a plain number. */
+  private static boolean numeric(byte b) {
+    return (b >= '0' && b <= '9') || b == '.' || b == 'e' || b == 'E' || b == '+' || b == '-';
+  }
+
+  /**
+   * Writes the held start of a guarded field that began with + or -, after the guard's ' unless it
+   * is all of the field and a plain number ({@code [+-]?(D+(.D*)?|.D+)([eE][+-]?D+)?}).
+   */
+  private void unmaybe(boolean more) throws IOException {
+    maybeNumber = false;
+    if (more || !plainNumber()) {
+      put((byte) '\'');
+    }
+    putTyped(0, typedLength);
+    typedLength = 0;
+  }
+
+  private boolean plainNumber() {
+    int i = 0;
+    int n = typedLength;
+    if (i < n && (typed[i] == '+' || typed[i] == '-')) {
+      i++;
+    }
+    int whole = digitRun(i);
+    i += whole;
+    int fraction = 0;
+    if (i < n && typed[i] == '.') {
+      i++;
+      fraction = digitRun(i);
+      i += fraction;
+    }
+    if (whole == 0 && fraction == 0) {
+      return false;
+    }
+    if (i < n && (typed[i] == 'e' || typed[i] == 'E')) {
+      i++;
+      if (i < n && (typed[i] == '+' || typed[i] == '-')) {
+        i++;
+      }
+      int exponent = digitRun(i);
+      if (exponent == 0) {
+        return false;
+      }
+      i += exponent;
+    }
+    return i == n;
+  }
+
+  private int digitRun(int from) {
+    int i = from;
+    while (i < typedLength && typed[i] >= '0' && typed[i] <= '9') {
+      i++;
+    }
+    return i - from;
+  }
+
   private void endField() throws IOException {
+    if (maybeNumber) {
+      unmaybe(false);
+    }
+    guardFirst = false;
     if (masking) {
       if (maskQuoted) {
         throw notExact("has an unclosed quote");
@@ -316,7 +427,10 @@ public final class CopyCsvRewriter extends OutputStream {
       fieldStart = true; // an empty field at the end of a chunk's bytes: NULL
       return;
     }
-    if (field < kinds.length && kinds[field] != Kind.PLAIN && typedLength > 0) {
+    if (field < kinds.length
+        && kinds[field] != Kind.PLAIN
+        && kinds[field] != Kind.GUARDED
+        && typedLength > 0) {
       render(kinds[field]);
       typedLength = 0;
     }
@@ -376,7 +490,7 @@ public final class CopyCsvRewriter extends OutputStream {
       }
       case FLOAT4 -> guarded(Float.toString(Float.parseFloat(ascii())));
       case FLOAT8 -> guarded(Double.toString(Double.parseDouble(ascii())));
-      case PLAIN, MASK -> putTyped(0, typedLength);
+      case PLAIN, GUARDED, MASK -> putTyped(0, typedLength);
     }
   }
 

@@ -57,6 +57,30 @@ class CopyCsvRewriterTest {
   }
 
   @Test
+  void guardsTextThatStartsLikeAFormulaUnlessItIsAPlainNumberInAnyCutOfTheBytes() throws Exception {
+    String long_ = "x".repeat(100_000);
+    String copy =
+        "=1+1,-12\n-1e5x,\"=a,b\"\n+,\"\"\n,-.5e-3\n-"
+            + long_
+            + ",@\n\"\r\",\t1\n#h,+1.5E+3\n-1e,--1\n";
+    assertThat(pass(copy, false, Kind.GUARDED, Kind.GUARDED))
+        .isEqualTo(
+            "'=1+1,-12\n'-1e5x,\"'=a,b\"\n'+,\"\"\n,-.5e-3\n'-"
+                + long_
+                + ",'@\n\"'\r\",'\t1\n\"#h\",+1.5E+3\n'-1e,'--1\n");
+  }
+
+  @Test
+  void aTextThatCouldBeANumberLongerThanItHoldsIsNotExact() throws Exception {
+    assertThatThrownBy(() -> pass("1,-" + "1".repeat(600) + "\n", false, Kind.PLAIN, Kind.GUARDED))
+        .isInstanceOf(CopyCsvRewriter.NotExact.class)
+        .hasMessageContaining("of column 'c1'")
+        .hasMessageContaining("longer than 500");
+    assertThat(pass("1,-" + "1".repeat(400) + "x\n", false, Kind.PLAIN, Kind.GUARDED))
+        .isEqualTo("1,'-" + "1".repeat(400) + "x\n");
+  }
+
+  @Test
   void masksAsTheRulesMaskThenGuardsAndQuotesAsTheRowWriterWritesTheMask() throws Exception {
     // COPY's CSV: a NULL is an empty field, an empty text "" (quoted)
     String copy =
