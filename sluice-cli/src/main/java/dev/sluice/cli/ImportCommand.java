@@ -52,8 +52,10 @@ final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--batch",
       paramLabel = "N",
-      description = "rows per transaction (default: ${DEFAULT-VALUE})")
-  int batch = 10_000;
+      description =
+          "rows per transaction (default: 10000, and 50000 while the file's records go to"
+              + " PostgreSQL's COPY as they are)")
+  Integer batch;
 
   @Option(
       names = "--upsert-key",
@@ -83,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FileFormat format = Formats.resolve(input.toString(), null, null);
-    if (batch <= 0) {
+    if (batch != null && batch <= 0) {
       throw new UsageException("--batch must be > 0, was " + batch);
     }
     Path file = input.toAbsolutePath();
@@ -113,11 +115,11 @@ final class ImportCommand implements Callable<Integer> {
       }
       TableImport into;
       try {
-        into =
+        TableImport planned =
             TableImport.of(pool, info, rowRules.outputNames(first), file.toString())
                 .withUpsertKey(upsertKey)
-                .withBatchSize(batch)
                 .withEmptyIsNull(format == FileFormat.CSV);
+        into = batch == null ? planned : planned.withBatchSize(batch);
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage().replace(file.toString(), input.toString()));
       }

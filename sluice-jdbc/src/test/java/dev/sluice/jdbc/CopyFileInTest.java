@@ -266,6 +266,25 @@ class CopyFileInTest {
   }
 
   @Test
+  void withNoBatchSizeGivenTheBytesCommitBatchesOfTheirOwnDefaultAndAGivenOneIsUsedByBoth()
+      throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      db.execute("CREATE TABLE by_bytes" + TABLE);
+      Path file = csv(52, 120_000, java.util.Map.of());
+      TableImport in =
+          TableImport.of(
+              db.dataSource(), Jdbc.describe(db.dataSource(), "by_bytes"), FIELDS, file.toString());
+      assertThat(in.batchSize()).isEqualTo(SinkSettings.DEFAULT_BATCH_SIZE);
+      assertThat(in.copyBatchSize()).isEqualTo(TableImport.DEFAULT_COPY_BATCH_SIZE);
+      assertThat(in.withBatchSize(700).copyBatchSize()).isEqualTo(700);
+      assertThat(in.withBatchSize(700).batchSize()).isEqualTo(700);
+      List<Long> counted = new ArrayList<>();
+      assertThat(bytesRun(in, file, new ArrayList<>(), counted)).isEqualTo(120_000);
+      assertThat(counted).containsExactly(50_000L, 100_000L, 120_000L);
+    }
+  }
+
+  @Test
   void aResumeAfterTheBytesPathsCheckpointTakesTheBytesAgainFromThere() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
       db.execute(
