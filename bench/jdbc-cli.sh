@@ -7,7 +7,8 @@
 # TIMESTAMP) with ROWS rows, then per round, interleaved: psql \copy TO, ./sluice export at each
 # batch size, ./sluice export to JSON Lines, with --mask and to standard output, psql \copy FROM and
 # ./sluice import at each batch size and at its default (into an emptied cli_target), then an
-# upsert of every row (unchanged rows, then rows whose values all changed).
+# upsert of every row (unchanged rows, then rows whose values all changed, beside psql running the
+# statements the upsert runs: a temporary stage, \copy into it and MERGE, 50,000 rows a batch).
 # BASE=/path/to/another/sluice runs that launcher (another build, e.g. a copy of the last
 # landing) beside ./sluice on every sluice case, interleaved, and checks that both write the same
 # bytes (exports) and the same table (imports).
@@ -158,13 +159,33 @@ for ((round = 1; round <= ROUNDS; round++)); do
   if [ ! -f "$work/changed.csv" ]; then
     sql -c "\\copy (SELECT id, name || 'x' AS name, 'x' || email AS email, amount + 1 AS amount, created + INTERVAL '1 day' AS created FROM cli_rows ORDER BY id) TO '$work/changed.csv' CSV HEADER"
   fi
+  if [ ! -f "$work/upsert-psql.sql" ]; then # psql running the upsert's own statements: reference
+    rm -rf "$work/changed-parts" && mkdir "$work/changed-parts"
+    tail -n +2 "$work/changed.csv" | split -l 50000 -d -a 4 - "$work/changed-parts/p"
+    {
+      echo "CREATE TEMPORARY TABLE stage ON COMMIT DELETE ROWS AS SELECT id, name, email, amount, created FROM cli_target WITH NO DATA;"
+      echo "ALTER TABLE stage ADD COLUMN arrival BIGSERIAL;"
+      for part in "$work"/changed-parts/p*; do
+        echo "BEGIN;"
+        echo "\\copy stage (id, name, email, amount, created) FROM '$part' CSV"
+        echo "MERGE INTO cli_target AS t USING (SELECT DISTINCT ON (id) id, name, email, amount, created FROM stage ORDER BY id, arrival DESC) AS r ON t.id = r.id" \
+          "WHEN MATCHED AND NOT (ROW(t.name, t.email, t.amount, t.created)::record OPERATOR(pg_catalog.*=) ROW(r.name, r.email, r.amount, r.created)::record)" \
+          "THEN UPDATE SET name = r.name, email = r.email, amount = r.amount, created = r.created" \
+          "WHEN NOT MATCHED THEN INSERT (id, name, email, amount, created) VALUES (r.id, r.name, r.email, r.amount, r.created);"
+        echo "COMMIT;"
+      done
+    } >"$work/upsert-psql.sql"
+  fi
   first=
+  sql -c "TRUNCATE cli_target" -c "INSERT INTO cli_target SELECT * FROM cli_rows" -c "VACUUM ANALYZE cli_target"
+  measure "import psql MERGE (the upsert's SQL), changed" "${psql[@]}" -f "$work/upsert-psql.sql"
+  first=$(table_sum)
   for l in "${launchers[@]}"; do
     sql -c "TRUNCATE cli_target" -c "INSERT INTO cli_target SELECT * FROM cli_rows" -c "VACUUM ANALYZE cli_target"
     measure "import sluice --upsert-key id, changed$(tag "$l")" "$l" import "$work/changed.csv" --table cli_target --db "$db" --user sluice --upsert-key id --quiet
     rows_in "sluice import --upsert-key id, changed"
     sum=$(table_sum)
-    if [ -z "$first" ]; then first=$sum; elif [ "$sum" != "$first" ]; then echo "bench/jdbc-cli.sh: the base's upsert left another table" >&2; exit 1; fi
+    if [ "$sum" != "$first" ]; then echo "bench/jdbc-cli.sh: the upsert left another table than psql's statements" >&2; exit 1; fi
   done
 done
 
