@@ -65,47 +65,32 @@ class CopyExportTest {
     }
   }
 
+  /**
+   * The commits of an export of 1,000 rows in chunks of {@code chunk}, of which row {@code bad} has
+   * a date COPY cannot write: it fails naming the value, and the table and pool are left clean.
+   */
+  private static Streams failingAt(TestDb db, int bad, int chunk) throws Exception {
+    db.execute(
+        "CREATE TABLE t (id INT PRIMARY KEY, d DATE)",
+        "INSERT INTO t SELECT g, CASE WHEN g = "
+            + bad
+            + " THEN 'infinity'::date ELSE DATE '2024-01-01' END FROM generate_series(1, 1000) g");
+    CopyExport export =
+        CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "d"), CSV);
+    Streams streams = new Streams();
+    assertThatThrownBy(() -> export.write(Optional.empty(), chunk, streams::open, streams::commit))
+        .isInstanceOf(CopyExport.NotExactException.class)
+        .hasMessageContaining("'infinity' of column 'd'");
+    assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
+    assertThat(db.query("SELECT count(*) FROM t")).containsExactly(List.of(1000L));
+    return streams;
+  }
+
   @Test
   void aValueItCannotWriteFailsItsChunkUncommittedAndLeavesTheConnectionClean() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
-      db.execute(
-          "CREATE TABLE t (id INT PRIMARY KEY, d DATE)",
-          "INSERT INTO t SELECT g, CASE WHEN g = 3 THEN 'infinity'::date ELSE DATE '2024-01-01'"
-              + " END FROM generate_series(1, 1000) g");
-      CopyExport export =
-          CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "d"), CSV);
-      Chunks chunks = new Chunks();
-      assertThatThrownBy(() -> export.write(Optional.empty(), 500, chunks::open, chunks::commit))
-          .isInstanceOf(CopyExport.NotExactException.class)
-          .hasMessageContaining("'infinity' of column 'd'");
-      assertThat(chunks.commits).isEmpty();
-      assertThat(db.query("SELECT count(*) FROM t")).containsExactly(List.of(1000L));
+      assertThat(failingAt(db, 3, 500).commits).isEmpty();
     }
-  }
-
-  /** Each chunk's bytes in a stream of its own, with the commits. */
-  private static final class Streams {
-    final List<ByteArrayOutputStream> opened = new ArrayList<>();
-    final List<String> commits = new ArrayList<>();
-    final StringBuilder committed = new StringBuilder();
-
-    OutputStream open() {
-      opened.add(new ByteArrayOutputStream());
-      return opened.get(opened.size() - 1);
-    }
-
-    void commit(long rows, String position) {
-      commits.add(rows + "@" + position);
-      committed.append(opened.get(opened.size() - 1).toString(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static String rows(int from, int to) {
-    StringBuilder text = new StringBuilder();
-    for (int i = from; i <= to; i++) {
-      text.append(i).append(",r").append(i).append('\n');
-    }
-    return text.toString();
   }
 
   @Test
@@ -160,22 +145,11 @@ class CopyExportTest {
   void aValueItCannotWriteInALaterChunkOfOneStatementKeepsTheChunksCommittedBeforeIt()
       throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
-      db.execute(
-          "CREATE TABLE t (id INT PRIMARY KEY, d DATE)",
-          "INSERT INTO t SELECT g, CASE WHEN g = 650 THEN 'infinity'::date ELSE DATE"
-              + " '2024-01-01' END FROM generate_series(1, 1000) g");
-      CopyExport export =
-          CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "d"), CSV);
-      Streams streams = new Streams();
-      assertThatThrownBy(() -> export.write(Optional.empty(), 100, streams::open, streams::commit))
-          .isInstanceOf(CopyExport.NotExactException.class)
-          .hasMessageContaining("'infinity' of column 'd'");
+      Streams streams = failingAt(db, 650, 100);
       assertThat(streams.commits)
           .containsExactly(
               "100@i:100", "100@i:200", "100@i:300", "100@i:400", "100@i:500", "100@i:600");
       assertThat(streams.opened).hasSize(7);
-      assertThat(db.dataSource().getHikariPoolMXBean().getActiveConnections()).isZero();
-      assertThat(db.query("SELECT count(*) FROM t")).containsExactly(List.of(1000L));
     }
   }
 
