@@ -93,6 +93,31 @@ class CopyExportTest {
     }
   }
 
+  /** Each chunk's bytes in a stream of its own, with the commits. */
+  private static final class Streams {
+    final List<ByteArrayOutputStream> opened = new ArrayList<>();
+    final List<String> commits = new ArrayList<>();
+    final StringBuilder committed = new StringBuilder();
+
+    OutputStream open() {
+      opened.add(new ByteArrayOutputStream());
+      return opened.get(opened.size() - 1);
+    }
+
+    void commit(long rows, String position) {
+      commits.add(rows + "@" + position);
+      committed.append(opened.get(opened.size() - 1).toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static String rows(int from, int to) {
+    StringBuilder text = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      text.append(i).append(",r").append(i).append('\n');
+    }
+    return text.toString();
+  }
+
   @Test
   void moreChunksThanOneStatementReadsEndEachAtItsLastRowAndGoOnInTheNextStatement()
       throws Exception {
@@ -150,6 +175,41 @@ class CopyExportTest {
           .containsExactly(
               "100@i:100", "100@i:200", "100@i:300", "100@i:400", "100@i:500", "100@i:600");
       assertThat(streams.opened).hasSize(7);
+    }
+  }
+
+  @Test
+  void eachChunkOfOneStatementHasTheWholeQueryTimeout() throws Exception {
+    try (TestDb db = TestDb.create(Engine.POSTGRES)) {
+      // 64 chunks of 6.4 MB in all: more than the socket holds, so the server is still sending
+      // (and a cancel would stop it) while the slow commits go on for longer than the timeout
+      db.execute(
+          "CREATE TABLE t (id BIGINT PRIMARY KEY, s TEXT)",
+          "INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 64000) g");
+      CopyExport export =
+          CopyExport.plan(
+              db.dataSource(),
+              TableQuery.of("t", "id").withQueryTimeout(java.time.Duration.ofSeconds(1)),
+              List.of("id", "s"),
+              CSV);
+      Streams streams = new Streams();
+      long started = System.nanoTime();
+      assertThat(
+              export.write(
+                  Optional.empty(),
+                  1000,
+                  streams::open,
+                  (rows, position) -> {
+                    streams.commit(rows, position);
+                    try {
+                      Thread.sleep(40);
+                    } catch (InterruptedException e) {
+                      throw new java.io.InterruptedIOException();
+                    }
+                  }))
+          .isEqualTo(64000);
+      assertThat(System.nanoTime() - started).isGreaterThan(2_000_000_000L);
+      assertThat(streams.commits).hasSize(64).endsWith("1000@l:64000");
     }
   }
 
