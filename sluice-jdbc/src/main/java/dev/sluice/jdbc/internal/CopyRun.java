@@ -370,11 +370,11 @@ public final class CopyRun implements AutoCloseable {
   private static void abandon(
       PGConnection pg, org.postgresql.copy.CopyOut copy, Exception failure) {
     try {
-      if (copy.isActive()) {
+      if (copy.isActive()) { // else it ended with the row that failed (and reading would throw)
         pg.cancelQuery();
-      }
-      while (copy.readFromCopy() != null) {
-        // unwritten: the cancel stops it soon
+        while (copy.readFromCopy() != null) {
+          // unwritten: the cancel stops it soon
+        }
       }
     } catch (SQLException cancelled) {
       if (!"57014".equals(cancelled.getSQLState())) {
