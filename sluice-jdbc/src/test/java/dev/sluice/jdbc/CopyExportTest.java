@@ -167,6 +167,24 @@ class CopyExportTest {
           .isEqualTo(total - 3 * CopyRun.CHUNKS_PER_STATEMENT + 3);
       assertThat(rest.committed.toString())
           .isEqualTo(rows(3 * CopyRun.CHUNKS_PER_STATEMENT - 2, total));
+
+      // with a filter, the chunks are of the rows it keeps, in every statement
+      CopyExport odd =
+          CopyExport.plan(
+              db.dataSource(),
+              TableQuery.of("t", "id").withWhere("id % ? = 1", 2),
+              List.of("id", "s"),
+              CSV);
+      Streams kept = new Streams();
+      assertThat(odd.write(Optional.empty(), 3, kept::open, kept::commit))
+          .isEqualTo((total + 1) / 2);
+      StringBuilder expectedOdd = new StringBuilder();
+      for (int i = 1; i <= total; i += 2) {
+        expectedOdd.append(rows(i, i));
+      }
+      assertThat(kept.committed.toString()).isEqualTo(expectedOdd.toString());
+      assertThat(kept.commits.get(0)).isEqualTo("3@l:5");
+      assertThat(kept.commits).hasSize(((total + 1) / 2 + 2) / 3);
     }
   }
 
