@@ -8,9 +8,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Cancels a run's blocked statement through {@link Statement#cancel()}, which JDBC drivers honour
- * where they ignore interrupts. One watcher per run: a virtual thread, started with the first
- * statement and joined by {@link #close()}, that every {@code check} interval looks whether the
- * run's thread was interrupted or the statement's deadline passed.
+ * where they ignore interrupts (or a {@code COPY}'s through its connection: {@link Cancel}). One
+ * watcher per run: a virtual thread, started with the first statement and joined by {@link
+ * #close()}, that every {@code check} interval looks whether the run's thread was interrupted or
+ * the statement's deadline passed.
  *
  * <p>Created and used on the run's thread; {@link #close()} must be called when the run ends.
  */
@@ -18,11 +19,18 @@ public final class CancelWatch implements AutoCloseable {
   private final Thread runner = Thread.currentThread();
   private final long checkNanos;
   private final long timeoutNanos;
-  private volatile Statement current;
+  private volatile Cancel current;
   private volatile long deadline;
   private volatile boolean closed;
   private volatile boolean timedOut;
   private Thread watcher;
+
+  /** What cancels a running statement: {@link Statement#cancel()}, or a connection's cancel. */
+  @FunctionalInterface
+  public interface Cancel {
+    /** Cancels what runs; harmless when nothing does. */
+    void cancel() throws SQLException;
+  }
 
   /** A watch with the given check interval and per-statement timeout (zero for none). */
   public CancelWatch(Duration check, Duration timeout) {
@@ -32,12 +40,21 @@ public final class CancelWatch implements AutoCloseable {
 
   /** Watches {@code statement} until {@link #done()}; call right before executing it. */
   public void watch(Statement statement) {
+    watch(statement::cancel);
+  }
+
+  /**
+   * Watches what {@code cancel} cancels (a {@code COPY} through pgjdbc's {@code CopyManager}, which
+   * runs on no statement: {@code PGConnection::cancelQuery}) until {@link #done()}; each call
+   * watches anew, with the whole timeout.
+   */
+  public void watch(Cancel cancel) {
     if (closed) {
       throw new IllegalStateException("closed");
     }
     timedOut = false;
     deadline = System.nanoTime() + timeoutNanos;
-    current = statement;
+    current = cancel;
     if (watcher == null) {
       watcher = Threads.start("jdbc-cancel-watch", this::loop);
     }
@@ -74,19 +91,19 @@ public final class CancelWatch implements AutoCloseable {
   }
 
   private void loop() {
-    Statement cancelled = null;
+    Cancel cancelled = null;
     while (!closed) {
       LockSupport.parkNanos(checkNanos);
-      Statement statement = current;
-      if (statement == null || statement == cancelled) {
+      Cancel running = current;
+      if (running == null || running == cancelled) {
         continue;
       }
       boolean late = timeoutNanos != 0 && System.nanoTime() - deadline > 0;
       if (runner.isInterrupted() || late) {
         timedOut = late && !runner.isInterrupted();
-        cancelled = statement;
+        cancelled = running;
         try {
-          statement.cancel();
+          running.cancel();
         } catch (SQLException | RuntimeException e) {
           // The statement finished or its connection broke: either way it no longer blocks.
         }

@@ -248,9 +248,9 @@ final class CopyIn {
     return STAGE;
   }
 
-  /** The cancel handle of this connection for a {@link CancelWatch}. */
-  Statement cancel() {
-    return PgCancel.of(pg);
+  /** The cancel of this connection's running {@code COPY} or merge, for a {@link CancelWatch}. */
+  CancelWatch.Cancel cancel() {
+    return pg::cancelQuery;
   }
 
   /** Starts a batch's {@code COPY}, in the current transaction. */

@@ -194,7 +194,7 @@ public final class CopyRun implements AutoCloseable {
                 + options
                 + ")";
         PGConnection pg = connection.unwrap(PGConnection.class);
-        watch.watch(PgCancel.of(pg));
+        watch.watch(pg::cancelQuery);
         long rows;
         try {
           rows = copyOut(pg, sql, target);
@@ -261,7 +261,7 @@ public final class CopyRun implements AutoCloseable {
             + options
             + ")";
     PGConnection pg = connection.unwrap(PGConnection.class);
-    watch.watch(PgCancel.of(pg));
+    watch.watch(pg::cancelQuery);
     byte[][] last = {null};
     long[] open = {0}; // the rows of the chunk not yet ended
     long rows;
@@ -353,7 +353,7 @@ public final class CopyRun implements AutoCloseable {
           end.end(inChunk, keyOf(row));
           out = null;
           inChunk = 0;
-          watch.watch(PgCancel.of(pg)); // the next chunk has the whole timeout
+          watch.watch(pg::cancelQuery); // the next chunk has the whole timeout
         }
       }
     } catch (java.io.IOException | RuntimeException e) {
