@@ -200,20 +200,24 @@ class CopyExportTest {
     }
   }
 
+  /** Table t of {@code rows} rows of 100 bytes of text each, and its export by {@code query}. */
+  private static CopyExport hundredBytes(TestDb db, int rows, TableQuery query) throws Exception {
+    db.execute(
+        "CREATE TABLE t (id BIGINT PRIMARY KEY, s TEXT)",
+        "INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, " + rows + ") g");
+    return CopyExport.plan(db.dataSource(), query, List.of("id", "s"), CSV);
+  }
+
   @Test
   void eachChunkOfOneStatementHasTheWholeQueryTimeout() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
       // 64 chunks of 6.4 MB in all: more than the socket holds, so the server is still sending
       // (and a cancel would stop it) while the slow commits go on for longer than the timeout
-      db.execute(
-          "CREATE TABLE t (id BIGINT PRIMARY KEY, s TEXT)",
-          "INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 64000) g");
       CopyExport export =
-          CopyExport.plan(
-              db.dataSource(),
-              TableQuery.of("t", "id").withQueryTimeout(java.time.Duration.ofMillis(1500)),
-              List.of("id", "s"),
-              CSV);
+          hundredBytes(
+              db,
+              64000,
+              TableQuery.of("t", "id").withQueryTimeout(java.time.Duration.ofMillis(1500)));
       Streams streams = new Streams();
       long started = System.nanoTime();
       assertThat(
@@ -238,11 +242,7 @@ class CopyExportTest {
   @Test
   void aCommitThatFailsCancelsTheRunningCopyAndLeavesTheConnectionClean() throws Exception {
     try (TestDb db = TestDb.create(Engine.POSTGRES)) {
-      db.execute(
-          "CREATE TABLE t (id BIGINT PRIMARY KEY, s TEXT)",
-          "INSERT INTO t SELECT g, repeat('x', 100) FROM generate_series(1, 200000) g");
-      CopyExport export =
-          CopyExport.plan(db.dataSource(), TableQuery.of("t", "id"), List.of("id", "s"), CSV);
+      CopyExport export = hundredBytes(db, 200000, TableQuery.of("t", "id"));
       Streams streams = new Streams();
       java.io.IOException full = new java.io.IOException("No space left on device");
       assertThatThrownBy(
