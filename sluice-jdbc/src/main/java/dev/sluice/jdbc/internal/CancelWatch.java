@@ -32,6 +32,16 @@ public final class CancelWatch implements AutoCloseable {
     void cancel() throws SQLException;
   }
 
+  /**
+   * Whether {@code e} says the statement was stopped rather than refused: cancelled or the server
+   * shutting down (SQLSTATE class 57) or the connection lost (class 08). Nothing can be retried or
+   * fallen back on then.
+   */
+  public static boolean stopped(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("57") || state.startsWith("08"));
+  }
+
   /** A watch with the given check interval and per-statement timeout (zero for none). */
   public CancelWatch(Duration check, Duration timeout) {
     this.checkNanos = check.toNanos();

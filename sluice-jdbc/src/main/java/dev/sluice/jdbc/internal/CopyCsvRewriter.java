@@ -305,8 +305,7 @@ public final class CopyCsvRewriter extends OutputStream {
       n += typedLength - at;
     }
     byte c = text[0];
-    boolean guarded =
-        guard && (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r');
+    boolean guarded = guard && risky(c);
     boolean quoted = (field == 0 && c == '#') || (guarded && quote == '\'');
     for (int i = 0; i < n && !quoted; i++) {
       byte x = text[i];
@@ -346,7 +345,7 @@ public final class CopyCsvRewriter extends OutputStream {
     used += length;
   }
 
-  /** Whether a guarded field that starts with {@code b} starts like a formula. */
+  /** Whether text that starts with {@code b} starts like a formula (the guard's first test). */
   private static boolean risky(byte b) {
     return b == '=' || b == '+' || b == '-' || b == '@' || b == '\t' || b == '\r';
   }

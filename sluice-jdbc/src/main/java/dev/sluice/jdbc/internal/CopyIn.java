@@ -157,11 +157,9 @@ final class CopyIn {
         + lastArrivals
         + ") AS sluice_row ON "
         + on
-        + " WHEN MATCHED AND NOT ("
-        + row("sluice_target", table, updated)
-        + " OPERATOR(pg_catalog.*=) "
-        + row("sluice_row", table, updated)
-        + ") THEN UPDATE SET "
+        + " WHEN MATCHED AND "
+        + changed(table, updated, "sluice_row")
+        + " THEN UPDATE SET "
         + set
         + " WHEN NOT MATCHED THEN INSERT ("
         + table.quoteAll(columns)
@@ -213,8 +211,7 @@ final class CopyIn {
         s.execute("RELEASE SAVEPOINT sluice_merge");
         return n;
       } catch (SQLException e) {
-        String state = e.getSQLState();
-        if (state != null && (state.startsWith("57") || state.startsWith("08"))) {
+        if (CancelWatch.stopped(e)) {
           throw e; // cancelled, shut down or disconnected: the batch is rolled back as it is
         }
         // anything else: the sorted ON CONFLICT merge is the reference, and an error the plain
@@ -236,10 +233,18 @@ final class CopyIn {
    * little takes about half the time. Its {@code UPDATE} triggers do not fire.
    */
   private static String unchanged(TableRef table, List<String> updated) {
-    return " WHERE NOT ("
+    return " WHERE " + changed(table, updated, "EXCLUDED");
+  }
+
+  /**
+   * Whether the target row's {@code updated} columns differ from those of the row {@code proposed}
+   * names, by binary image ({@code *=}: NULL equals NULL, {@code 1.0} is not {@code 1.00}).
+   */
+  private static String changed(TableRef table, List<String> updated, String proposed) {
+    return "NOT ("
         + row("sluice_target", table, updated)
         + " OPERATOR(pg_catalog.*=) "
-        + row("EXCLUDED", table, updated)
+        + row(proposed, table, updated)
         + ")";
   }
 

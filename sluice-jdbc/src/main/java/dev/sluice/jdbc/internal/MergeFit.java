@@ -63,8 +63,7 @@ final class MergeFit {
         return rs.next();
       }
     } catch (SQLException e) {
-      String state = e.getSQLState();
-      if (state != null && (state.startsWith("57") || state.startsWith("08"))) {
+      if (CancelWatch.stopped(e)) {
         throw e; // cancelled or disconnected: nothing to fall back on
       }
       connection.rollback();
